@@ -1,0 +1,298 @@
+//! Direct quotations and who said them.
+//!
+//! # Finding quotes
+//! Curly (“ ” ‘ ’), low (‚ „), angle (« ») and straight (" ') marks are paired
+//! within a paragraph; a single-quoted passage inside a double-quoted one is
+//! part of it. A paragraph that opens a quote without closing it continues
+//! the quote into the next paragraph when that one opens with a mark, as
+//! newspapers print multi-paragraph quotes; an unclosed quote otherwise ends
+//! with its paragraph.
+//!
+//! # Finding the speaker
+//! In order, the first that applies:
+//! 1. after the quote, in its sentence: `“…,” X said`, `“…,” said X`,
+//!    `“…,” X, the minister, said`;
+//! 2. before the quote, in its sentence: `X said (that) … “…”`, `According to X, “…”`,
+//!    `“…,” X stated Saturday, “…”` for the second part;
+//! 3. a quote that is a sentence or more of its own continues the speaker of
+//!    the quote before it in the same or the previous paragraph;
+//! 4. otherwise (a scare quote, a title): no speaker.
+//!
+//! A speaker that is a pronoun or a role nominal is the entity coreference
+//! gave it ("he stated" → the person "he" refers to).
+
+use super::{is_agent, View};
+use crate::model::{MentionId, MentionKind, Quote, Segmentation, Span, TokenKind};
+
+/// Where a quotation's marks are, as token indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteMarks {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark, or the end of the paragraph when the quote runs on.
+    pub close: usize,
+    /// The quoted words, without the marks.
+    pub content: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight mark: which it is depends on what touches it.
+    Either,
+}
+
+fn classify(text: &str, seg: &Segmentation, i: usize) -> Option<(bool, Mark)> {
+    let t = seg.tokens[i];
+    let s = t.span.text(text);
+    let prev_touch = i > 0 && seg.tokens[i - 1].span.end == t.span.start && seg.tokens[i - 1].kind != TokenKind::Quote;
+    let next_touch = seg.tokens.get(i + 1).is_some_and(|n| n.span.start == t.span.end && n.kind != TokenKind::Quote);
+    let straight = |double| {
+        let mark = match (prev_touch, next_touch) {
+            (false, true) => Mark::Open,
+            (true, false) => Mark::Close,
+            _ => Mark::Either,
+        };
+        Some((double, mark))
+    };
+    match s {
+        "“" | "„" | "«" => Some((true, Mark::Open)),
+        "”" | "»" => Some((true, Mark::Close)),
+        "‘" | "‚" | "‹" => Some((false, Mark::Open)),
+        "’" | "›" => Some((false, Mark::Close)),
+        "\"" => straight(true),
+        "'" => straight(false),
+        _ => None,
+    }
+}
+
+/// Finds the quotations of a text.
+pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteMarks> {
+    let mut out = Vec::new();
+    let mut carried: Option<usize> = None; // a double quote left open by the previous paragraph
+    for p in &seg.paragraphs {
+        let Some(first) = seg.sentences.get(p.sentences.start) else { continue };
+        let Some(last) = seg.sentences.get(p.sentences.end.wrapping_sub(1)) else { continue };
+        let (lo, hi) = (first.tokens.start, last.tokens.end);
+        let mut open_double: Option<usize> = None;
+        let mut open_single: Option<usize> = None;
+        if let Some(prev_open) = carried.take() {
+            // the quote continues only if this paragraph opens with a mark
+            let reopens = seg.tokens.get(lo).is_some_and(|t| t.kind == TokenKind::Quote)
+                && classify(text, seg, lo).is_some_and(|(d, m)| d && m != Mark::Close);
+            let _ = prev_open;
+            if reopens {
+                open_double = Some(lo);
+            }
+        }
+        let mut i = lo;
+        if open_double == Some(lo) {
+            i += 1;
+        }
+        while i < hi {
+            if seg.tokens[i].kind == TokenKind::Quote {
+                if let Some((double, mark)) = classify(text, seg, i) {
+                    if double {
+                        match (open_double, mark) {
+                            (None, Mark::Open | Mark::Either) => {
+                                open_double = Some(i);
+                                open_single = None;
+                            }
+                            (Some(o), Mark::Close | Mark::Either) => {
+                                push(text, seg, o, i, &mut out);
+                                open_double = None;
+                            }
+                            (Some(_), Mark::Open) => open_double = Some(i),
+                            (None, Mark::Close) => {}
+                        }
+                    } else if open_double.is_none() {
+                        match (open_single, mark) {
+                            (None, Mark::Open) => open_single = Some(i),
+                            (Some(o), Mark::Close | Mark::Either) => {
+                                push(text, seg, o, i, &mut out);
+                                open_single = None;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        if let Some(o) = open_double {
+            push(text, seg, o, hi, &mut out);
+            carried = Some(o);
+        }
+    }
+    out
+}
+
+fn push(text: &str, seg: &Segmentation, open: usize, close: usize, out: &mut Vec<QuoteMarks>) {
+    if close <= open + 1 {
+        return;
+    }
+    let start = seg.tokens[open].span.end;
+    let end = if close < seg.tokens.len() && seg.tokens[close].kind == TokenKind::Quote {
+        seg.tokens[close].span.start
+    } else {
+        seg.tokens[close - 1].span.end
+    };
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    if lead + trail >= raw.len() {
+        return;
+    }
+    out.push(QuoteMarks { open, close, content: Span::new(start + lead, end - trail) });
+}
+
+/// The speaker of each quotation.
+pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
+    let seg = &view.analysis.segmentation;
+    let mut out: Vec<Quote> = Vec::with_capacity(marks.len());
+    for (qi, q) in marks.iter().enumerate() {
+        let s_open = seg.sentence_at(seg.tokens[q.open].span.start);
+        let s_close = seg
+            .sentence_at(seg.tokens[q.close.min(seg.tokens.len() - 1)].span.start.max(q.content.end.saturating_sub(1)));
+        let (mut speaker_mention, mut cue) = after(view, q, s_close);
+        if speaker_mention.is_none() {
+            (speaker_mention, cue) = before(view, q, s_open);
+        }
+        let mut speaker = speaker_mention.and_then(|m| view.entity(m));
+        if speaker.is_none() && cue.is_none() && is_sentence_like(view, q, s_open) {
+            // continue the speaker of the previous quote nearby
+            let para = seg.sentences[s_open].paragraph;
+            speaker = out
+                .iter()
+                .zip(&marks[..qi])
+                .rev()
+                .find(|(prev, _)| {
+                    let pp = seg.sentences[prev.sentence].paragraph;
+                    pp == para || pp + 1 == para
+                })
+                .and_then(|(prev, _)| prev.speaker);
+        }
+        out.push(Quote { span: q.content, sentence: s_open, speaker, cue });
+    }
+    out
+}
+
+/// Whether a quote stands as a sentence of its own (not a phrase inside one).
+fn is_sentence_like(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> bool {
+    let toks = view.sentence_tokens(sentence);
+    let inside = q.close.saturating_sub(q.open + 1);
+    let starts_capital =
+        view.text.get(q.content.start..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+    let words = (q.open + 1..q.close).filter(|&i| view.kind(i) == Some(TokenKind::Word)).count();
+    (starts_capital && words >= 4) || inside * 2 >= toks.len()
+}
+
+/// A speaker after the quote: `“…,” X said` or `“…,” said X`.
+fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId>, Option<Span>) {
+    let end = view.sentence_tokens(sentence).end;
+    let start = q.close + 1;
+    // the reporting verb, before any other quote opens
+    let mut verb = None;
+    for i in start..end.min(start + 14) {
+        if view.kind(i) == Some(TokenKind::Quote) || view.quoted[i] {
+            break;
+        }
+        if view.is_reporting_verb(i) {
+            verb = Some(i);
+            break;
+        }
+    }
+    let Some(v) = verb else { return (None, None) };
+    let cue = Some(view.span(v, v + 1));
+    // "X said": the agent mention nearest before the verb
+    if let Some(m) = nearest_agent(view, start, v) {
+        return (Some(m), cue);
+    }
+    // "said X"
+    for i in v + 1..end.min(v + 6) {
+        if let Some(m) = view.mention_at[i] {
+            if is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some() {
+                return (Some(m), cue);
+            }
+        }
+    }
+    (None, cue)
+}
+
+/// A speaker before the quote: `X said … “…”` or `According to X, “…”`.
+fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId>, Option<Span>) {
+    let toks = view.sentence_tokens(sentence);
+    let mut i = q.open;
+    while i > toks.start {
+        i -= 1;
+        if view.quoted[i] {
+            continue;
+        }
+        if view.word(i) == "according" && view.word(i + 1) == "to" {
+            let m = (i + 2..q.open).find_map(|k| view.mention_at[k].filter(|&m| view.entity(m).is_some()));
+            return (m, Some(view.span(i, i + 2)));
+        }
+        if view.is_reporting_verb(i) {
+            let cue = Some(view.span(i, i + 1));
+            let m = view.subject_before(i, toks.start).or_else(|| {
+                // "said X, “…”"
+                (i + 1..q.open).find_map(|k| {
+                    view.mention_at[k]
+                        .filter(|&m| is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some())
+                })
+            });
+            return (m, cue);
+        }
+    }
+    (None, None)
+}
+
+/// The agent mention nearest before token `end`, not before `start`,
+/// preferring persons over organisations.
+fn nearest_agent(view: &View<'_>, start: usize, end: usize) -> Option<MentionId> {
+    let mut org = None;
+    for k in (start..end).rev() {
+        let Some(m) = view.mention_at[k] else { continue };
+        let mention = &view.analysis.mentions[m];
+        if view.entity(m).is_none() || view.kind(mention.tokens.end) == Some(TokenKind::Possessive) {
+            continue;
+        }
+        match mention.etype {
+            crate::model::EntityType::Person => return Some(m),
+            crate::model::EntityType::Org if org.is_none() && mention.kind == MentionKind::Name => org = Some(m),
+            _ => {}
+        }
+    }
+    org
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{RuleSegmenter, Segmenter};
+
+    fn quotes(text: &str) -> Vec<&str> {
+        let seg = RuleSegmenter.segment(text);
+        find_quotes(text, &seg).iter().map(|q| q.content.text(text)).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_single_marks() {
+        assert_eq!(quotes("“It works,” she said, “mostly.”"), ["It works,", "mostly."]);
+        assert_eq!(quotes("He said \"yes\" and 'no' to it."), ["yes", "no"]);
+        assert_eq!(quotes("the Afghans’ robot was ‘courageous’."), ["courageous"]);
+        assert_eq!(quotes("“I thought, ‘OK, I’ll do it’,” he said."), ["I thought, ‘OK, I’ll do it’,"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quotes() {
+        let text = "“First paragraph of the quote.\n\n“Second paragraph ends it,” she said.";
+        assert_eq!(quotes(text), ["First paragraph of the quote.", "Second paragraph ends it,"]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_paragraph() {
+        assert_eq!(quotes("He said “never again.\n\nThen he left."), ["never again."]);
+    }
+}

@@ -1,0 +1,294 @@
+//! Open-data lexicons and the bundled knowledge base, embedded in the binary.
+//!
+//! Built by `scripts/build_kb.py` from registry packages (sources and licences
+//! in `data/README.md`): countries with ISO codes, demonyms and Wikidata ids,
+//! first-level regions, cities with population, notable people and
+//! organisations, given names, and common English words.
+//!
+//! Everything is parsed once, on first use, into hash maps keyed by
+//! [`key`] (lower case, periods dropped), so a look-up costs one hash of the
+//! candidate name and matching stays linear in the length of the text.
+//!
+//! # Rationale
+//! The files are plain TSV embedded with `include_str!`: diffable, rebuildable,
+//! and parsed in a few milliseconds (the `link` bench measures start-up), so no
+//! precompiled index is needed.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const COUNTRIES: &str = include_str!("../../data/kb/countries.tsv");
+const REGIONS: &str = include_str!("../../data/kb/regions.tsv");
+const CITIES: &str = include_str!("../../data/kb/cities.tsv");
+const PEOPLE: &str = include_str!("../../data/kb/people.tsv");
+const ORGS: &str = include_str!("../../data/kb/orgs.tsv");
+const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
+const WORDS: &str = include_str!("../../data/lexicon/words.txt");
+
+/// What kind of record a knowledge-base entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KbKind {
+    /// A sovereign country or territory (ISO 3166-1).
+    Country,
+    /// A first-level region (ISO 3166-2) or geographic region.
+    Region,
+    /// A populated place.
+    City,
+    /// A notable person.
+    Person,
+    /// An organisation.
+    Org,
+}
+
+/// One record of the bundled knowledge base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbEntry {
+    /// Kind of record.
+    pub kind: KbKind,
+    /// Preferred English name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of the country it belongs to (or is).
+    pub country: Option<String>,
+    /// Population, for places.
+    pub population: u64,
+    /// Wikidata id ("Q30").
+    pub wikidata: Option<String>,
+    /// GeoNames id.
+    pub geonames: Option<String>,
+    /// DBpedia resource name.
+    pub dbpedia: Option<String>,
+    /// Short description (people and organisations).
+    pub description: Option<String>,
+}
+
+/// Index of an entry in [`Gazetteer::entries`].
+pub type KbId = u32;
+
+/// The loaded lexicons and knowledge base.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<KbEntry>,
+    by_name: HashMap<String, Vec<KbId>>,
+    demonyms: HashMap<String, KbId>,
+    country_by_code: HashMap<String, KbId>,
+    first_names: HashSet<String>,
+    words: HashSet<String>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::bundled);
+
+/// The bundled gazetteer, loaded on first use.
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// The look-up key of a name: lower case, periods and extra spaces dropped,
+/// curly apostrophes made straight ("U.S." → "us", "Côte d’Ivoire" → "côte d'ivoire").
+pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        match c {
+            '.' => {}
+            '’' | 'ʼ' => out.push('\''),
+            c if c.is_whitespace() => space = !out.is_empty(),
+            c => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+fn field(cols: &[&str], i: usize) -> Option<String> {
+    cols.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+fn multi<'a>(cols: &[&'a str], i: usize) -> impl Iterator<Item = &'a str> {
+    cols.get(i).copied().unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Data rows of a TSV file: header skipped, empty lines ignored.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+impl Gazetteer {
+    /// Parses the embedded data files.
+    pub fn bundled() -> Self {
+        let mut g = Gazetteer::default();
+        // countries: iso2 iso3 name aliases demonyms wikidata geonames dbpedia
+        for cols in rows(COUNTRIES) {
+            let Some(name) = field(&cols, 2) else { continue };
+            let iso2 = field(&cols, 0);
+            let id = g.push(
+                KbEntry {
+                    kind: KbKind::Country,
+                    name: name.clone(),
+                    country: iso2.clone(),
+                    population: u64::MAX,
+                    wikidata: field(&cols, 5),
+                    geonames: field(&cols, 6),
+                    dbpedia: field(&cols, 7),
+                    description: None,
+                },
+                std::iter::once(name.as_str()).chain(multi(&cols, 3)),
+            );
+            for d in multi(&cols, 4) {
+                g.demonyms.entry(key(d)).or_insert(id);
+            }
+            if let Some(code) = iso2 {
+                g.country_by_code.insert(code.to_uppercase(), id);
+            }
+        }
+        // regions: code name aliases country_iso2 type wikidata geonames
+        for cols in rows(REGIONS) {
+            let Some(name) = field(&cols, 1) else { continue };
+            g.push(
+                KbEntry {
+                    kind: KbKind::Region,
+                    name: name.clone(),
+                    country: field(&cols, 3),
+                    population: 0,
+                    wikidata: field(&cols, 5),
+                    geonames: field(&cols, 6),
+                    dbpedia: None,
+                    description: None,
+                },
+                std::iter::once(name.as_str()).chain(multi(&cols, 2)),
+            );
+        }
+        // cities: geonames name aliases country_iso2 admin1 population wikidata
+        for cols in rows(CITIES) {
+            let Some(name) = field(&cols, 1) else { continue };
+            g.push(
+                KbEntry {
+                    kind: KbKind::City,
+                    name: name.clone(),
+                    country: field(&cols, 3),
+                    population: field(&cols, 5).and_then(|p| p.parse().ok()).unwrap_or(0),
+                    wikidata: field(&cols, 6),
+                    geonames: field(&cols, 0),
+                    dbpedia: None,
+                    description: None,
+                },
+                std::iter::once(name.as_str()).chain(multi(&cols, 2)),
+            );
+        }
+        // people and organisations: wikidata name aliases type country_iso2 description source
+        for (tsv, kind) in [(PEOPLE, KbKind::Person), (ORGS, KbKind::Org)] {
+            for cols in rows(tsv) {
+                let Some(name) = field(&cols, 1) else { continue };
+                g.push(
+                    KbEntry {
+                        kind,
+                        name: name.clone(),
+                        country: field(&cols, 4),
+                        population: 0,
+                        wikidata: field(&cols, 0),
+                        geonames: None,
+                        dbpedia: None,
+                        description: field(&cols, 5),
+                    },
+                    std::iter::once(name.as_str()).chain(multi(&cols, 2)),
+                );
+            }
+        }
+        g.first_names = FIRST_NAMES.lines().map(key).filter(|s| !s.is_empty()).collect();
+        g.words = WORDS.lines().map(key).filter(|s| !s.is_empty()).collect();
+        g
+    }
+
+    fn push<'a>(&mut self, entry: KbEntry, names: impl Iterator<Item = &'a str>) -> KbId {
+        let id = self.entries.len() as KbId;
+        self.entries.push(entry);
+        for n in names {
+            let ids = self.by_name.entry(key(n)).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        id
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[KbEntry] {
+        &self.entries
+    }
+
+    /// One entry.
+    pub fn entry(&self, id: KbId) -> &KbEntry {
+        &self.entries[id as usize]
+    }
+
+    /// Every entry a name (any case) may refer to.
+    pub fn lookup(&self, name: &str) -> &[KbId] {
+        self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The most prominent place a name may refer to: a country, then a region
+    /// or a city of a million people, then the most populous city.
+    pub fn place(&self, name: &str) -> Option<KbId> {
+        self.lookup(name)
+            .iter()
+            .copied()
+            .filter(|&id| matches!(self.entry(id).kind, KbKind::Country | KbKind::Region | KbKind::City))
+            .max_by_key(|&id| {
+                let e = self.entry(id);
+                match e.kind {
+                    KbKind::Country => (3, 0),
+                    KbKind::Region => (2, 0),
+                    KbKind::City if e.population >= 1_000_000 => (2, e.population),
+                    _ => (1, e.population),
+                }
+            })
+    }
+
+    /// The country a demonym or country adjective names ("Ukrainian" → Ukraine).
+    pub fn demonym(&self, word: &str) -> Option<KbId> {
+        self.demonyms.get(&key(word)).copied()
+    }
+
+    /// The country with an ISO 3166-1 alpha-2 code.
+    pub fn country(&self, iso2: &str) -> Option<KbId> {
+        self.country_by_code.get(&iso2.to_uppercase()).copied()
+    }
+
+    /// Whether a word is a known given name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(&key(word))
+    }
+
+    /// Whether a lower-case word is a common English word.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_normalise_case_periods_and_apostrophes() {
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("  New   York "), "new york");
+        assert_eq!(key("Côte d’Ivoire"), "côte d'ivoire");
+    }
+
+    #[test]
+    fn bundled_data_answers() {
+        let g = get();
+        let us = g.place("U.S.").map(|id| g.entry(id).name.clone());
+        assert_eq!(us.as_deref(), Some("United States"));
+        let ua = g.demonym("Ukrainian").map(|id| g.entry(id).name.clone());
+        assert_eq!(ua.as_deref(), Some("Ukraine"));
+        assert!(g.is_first_name("Olga"));
+        assert!(g.is_common_word("territory"));
+        assert!(!g.is_common_word("zelensky"));
+    }
+}

@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+
+pub mod coref;
+pub mod error;
+
+pub mod extract;
+pub mod input;
+pub mod json;
+pub mod lexicon;
+pub mod link;
+pub mod model;
+pub mod ner;
+pub mod pipeline;
+
+pub mod segment;
+
+pub use error::{Error, Result};
+pub use model::{Analysis, Document, Metadata};
+pub use pipeline::Pipeline;
