@@ -669,6 +669,10 @@ ORG_DESC_COMPANY = re.compile(
     r"\b(multinational|company|corporation|conglomerate|bank|airline|manufacturer|automaker|"
     r"retailer|oil and gas|petroleum)\b", re.I)
 ORG_DESC_STATE = re.compile(r"\b(armed forces|army|navy|air force|marine corps|ministry of)\b", re.I)
+ORG_DESC_BIG = re.compile(r"\bmultinational\b", re.I)
+ORG_DESC_CONSUMER = re.compile(r"\b(retail|retailer|chain|fashion|clothing|cosmetics?|jewel(le)?ry|restaurant|"
+                               r"café|cafe|bakery|furniture|shoes?|footwear|hotel|hospitality|fitness|"
+                               r"perfume|watch|eyewear|optician|toys?|pet|beauty|stationery|supermarket)\b", re.I)
 ORG_DESC_SKIP = re.compile(r"\bflag\b|^brand\b|\bsubsidiary\b|\bstore\b|\bshop\b", re.I)
 
 
@@ -717,7 +721,8 @@ def build_orgs(cache: Path):
         keep = False
         if ORG_DESC_ALWAYS.search(desc):
             keep = True
-        elif ORG_DESC_COMPANY.search(desc) and ("001" in loc or len(countries) >= 5):
+        elif (ORG_DESC_COMPANY.search(desc) and ("001" in loc or len(countries) >= 5)
+              and (ORG_DESC_BIG.search(desc) or not ORG_DESC_CONSUMER.search(desc))):
             keep = True
         elif ORG_DESC_STATE.search(desc) and countries and not subnational:
             keep = True
