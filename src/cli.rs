@@ -6,10 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Turn news articles into a knowledge graph you can query: who met whom, who
 /// said what, where and when — every fact traceable to its sentence.
+///
+/// Start with `newsgraph ingest examples/` then `newsgraph query who-met-whom`.
 #[derive(Debug, Parser)]
-#[command(name = "newsgraph", version, about, long_about = None)]
+#[command(name = "newsgraph", version, about)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 failure, 2 usage error, 3 some articles failed (the rest were processed)."
+    after_help = "Exit codes: 0 success, 1 failure, 2 usage error, 3 some articles failed (the others were processed)."
 )]
 pub struct Cli {
     /// What to do.
@@ -20,8 +22,26 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Read articles, extract their facts and store each article in its own named graph.
+    ///
+    /// Ingesting an article id again replaces its graph; nothing else changes.
+    Ingest(IngestArgs),
     /// Extract entities, quotes and relations and print them (no store).
     Extract(ExtractArgs),
+    /// Run a SPARQL query (text, a .rq file, or the name of a bundled query).
+    Query(QueryArgs),
+    /// Write the entity graph (DOT, GraphML) or the RDF of the store.
+    Export(ExportArgs),
+    /// Count articles, entities by type and facts by predicate.
+    Stats(StoreArgs),
+}
+
+/// Which store to use.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The store directory (a persistent oxigraph store).
+    #[arg(long, env = "NEWSGRAPH_STORE", default_value = "newsgraph.db", value_name = "DIR")]
+    pub store: PathBuf,
 }
 
 /// Where articles come from and what we know about them.
@@ -35,10 +55,10 @@ pub struct InputArgs {
     /// For a corpus, the default for lines without a "date".
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// Article id (single article only; default: the file stem).
+    /// Article id (single article only; default: the file stem, or "stdin").
     #[arg(long)]
     pub id: Option<String>,
-    /// Article title (single article only).
+    /// Article title (single article only; default: a Markdown file's first heading).
     #[arg(long)]
     pub title: Option<String>,
     /// Article URL (single article only).
@@ -49,20 +69,34 @@ pub struct InputArgs {
     pub no_link: bool,
 }
 
+/// Arguments of `ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Articles to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Keep nothing: run on an in-memory store and print the counts.
+    #[arg(long, conflicts_with = "store")]
+    pub memory: bool,
+}
+
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     /// One JSON object a line: entities, quotes, relations, events (code-point offsets).
     Json,
-    /// RDF Turtle (one document after another).
+    /// RDF Turtle (the triples of every article, without graph names).
     Turtle,
     /// RDF TriG: each article in its named graph.
     Trig,
     /// RDF N-Triples.
     Ntriples,
-    /// RDF N-Quads: each article in its named graph, streamed.
+    /// RDF N-Quads: each article in its named graph, streamed article after article.
     Nquads,
-    /// JSON-LD.
+    /// JSON-LD, with named graphs.
     Jsonld,
 }
 
@@ -75,4 +109,78 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value = "json")]
     pub format: ExtractFormat,
+}
+
+/// Result formats of `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// A table aligned for a terminal (long cells are cut; CONSTRUCT prints Turtle).
+    Table,
+    /// SPARQL results CSV (CONSTRUCT: N-Triples).
+    Csv,
+    /// SPARQL results TSV (CONSTRUCT: N-Triples).
+    Tsv,
+    /// SPARQL results JSON (CONSTRUCT: JSON-LD).
+    Json,
+    /// SPARQL results XML (CONSTRUCT: RDF/XML).
+    Xml,
+}
+
+/// Arguments of `query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The query: SPARQL text, a path to a .rq file, or a bundled query's name (see --list).
+    #[arg(required_unless_present = "list", value_name = "SPARQL|FILE.rq|NAME")]
+    pub query: Option<String>,
+    /// Bind a variable before running: --param name=Putin binds ?name (repeatable).
+    /// Values are plain text, <IRI>s, or N-Triples literals ("2025-12-06"^^xsd:date in full).
+    #[arg(long = "param", short = 'p', value_name = "VAR=VALUE")]
+    pub params: Vec<String>,
+    /// Result format.
+    #[arg(long, short, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    /// List the bundled queries with their descriptions and parameters.
+    #[arg(long)]
+    pub list: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT: the entity graph (render with `dot -Tsvg`).
+    Dot,
+    /// GraphML: the entity graph (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
+    /// RDF Turtle (all graphs merged).
+    Turtle,
+    /// RDF TriG (named graphs kept).
+    Trig,
+    /// RDF N-Triples (all graphs merged).
+    Ntriples,
+    /// RDF N-Quads (named graphs kept).
+    Nquads,
+    /// JSON-LD (named graphs kept).
+    Jsonld,
+    /// RDF/XML (all graphs merged).
+    Rdfxml,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, short, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output (written whole or not at all).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only this article (its id).
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }

@@ -2,7 +2,7 @@
 
 pub mod coref;
 pub mod error;
-
+pub mod export;
 pub mod extract;
 pub mod input;
 pub mod json;
@@ -11,8 +11,10 @@ pub mod link;
 pub mod model;
 pub mod ner;
 pub mod pipeline;
-
+pub mod query;
+pub mod rdf;
 pub mod segment;
+pub mod store;
 
 pub use error::{Error, Result};
 pub use model::{Analysis, Document, Metadata};

@@ -1,37 +1,71 @@
 //! `newsgraph extract`: the pipeline with no store, to standard output.
+//! RDF formats stream: each article's quads are written as soon as it is read.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use oxigraph::io::{RdfFormat, RdfSerializer};
 
 use crate::cli::{ExtractArgs, ExtractFormat};
+use newsgraph::model::{Analysis, Document};
+use newsgraph::query::rdf_prefixes;
 
-/// Runs `extract`.
-pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+fn rdf_format(f: ExtractFormat) -> Option<RdfFormat> {
+    match f {
+        ExtractFormat::Json => None,
+        ExtractFormat::Turtle => Some(RdfFormat::Turtle),
+        ExtractFormat::Trig => Some(RdfFormat::TriG),
+        ExtractFormat::Ntriples => Some(RdfFormat::NTriples),
+        ExtractFormat::Nquads => Some(RdfFormat::NQuads),
+        ExtractFormat::Jsonld => Some(RdfFormat::JsonLd { profile: Default::default() }),
+    }
+}
+
+/// Runs the pipeline on every article and hands each result to `emit`;
+/// returns how many articles could not be read.
+fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result<()>) -> Result<usize> {
     let pipeline = super::pipeline(&args.input);
-    let stdout = io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
-    let mut failed = 0usize;
+    let mut failed = 0;
     for doc in super::articles(&args.input)? {
-        let doc = match doc {
-            Ok(d) => d,
+        match doc {
+            Ok(doc) => emit(&doc, &pipeline.analyze(&doc))?,
             Err(e) => {
                 super::report(&e);
                 failed += 1;
-                continue;
             }
-        };
-        let analysis = pipeline.analyze(&doc);
-        match args.format {
-            ExtractFormat::Json => {
-                serde_json::to_writer(&mut out, &newsgraph::json::document(&doc, &analysis))
-                    .context("cannot write JSON")?;
-                out.write_all(b"\n").context("cannot write to standard output")?;
-            }
-            _ => anyhow::bail!("RDF output is not built yet"),
         }
     }
+    Ok(failed)
+}
+
+/// Runs `extract`.
+pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let failed = match rdf_format(args.format) {
+        None => each(&args, |doc, analysis| {
+            serde_json::to_writer(&mut out, &newsgraph::json::document(doc, analysis)).context("cannot write JSON")?;
+            out.write_all(b"\n").context("cannot write to standard output")
+        })?,
+        Some(format) => {
+            let mut s = RdfSerializer::from_format(format);
+            if !matches!(format, RdfFormat::NTriples | RdfFormat::NQuads) {
+                for (p, iri) in rdf_prefixes() {
+                    s = s.with_prefix(p, iri).expect("the bundled prefixes are valid IRIs");
+                }
+            }
+            let mut ser = s.for_writer(&mut out);
+            let failed = each(&args, |doc, analysis| {
+                for q in newsgraph::rdf::map(doc, analysis) {
+                    if format.supports_datasets() { ser.serialize_quad(&q) } else { ser.serialize_triple(q.as_ref()) }
+                        .context("cannot write RDF to standard output")?;
+                }
+                Ok(())
+            })?;
+            ser.finish().context("cannot write RDF to standard output")?;
+            failed
+        }
+    };
     out.flush().context("cannot write to standard output")?;
-    Ok(if failed > 0 { ExitCode::from(super::PARTIAL_FAILURE) } else { ExitCode::SUCCESS })
+    Ok(super::exit_code(failed))
 }

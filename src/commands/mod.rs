@@ -1,15 +1,24 @@
 //! One file per subcommand. Each turns validated arguments into library calls
-//! and adds context (which file, which store) to every error.
+//! and adds context (which file, which store) to every error, saying what to do next.
 
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, InputArgs};
+use crate::cli::{Cli, Command, InputArgs, StoreArgs};
+use newsgraph::error::StoreError;
 use newsgraph::input::{self, Articles, Overrides};
+use newsgraph::store::Store;
 use newsgraph::Pipeline;
 
+mod export;
 mod extract;
+mod ingest;
+mod query;
+mod stats;
 
 /// Exit code when some articles failed and the others were processed.
 pub const PARTIAL_FAILURE: u8 = 3;
@@ -17,7 +26,11 @@ pub const PARTIAL_FAILURE: u8 = 3;
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Ingest(args) => ingest::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Stats(args) => stats::run(&args),
     }
 }
 
@@ -46,6 +59,104 @@ pub fn pipeline(args: &InputArgs) -> Pipeline {
 }
 
 /// Reports a failed article on stderr; the run goes on.
-pub fn report(err: &newsgraph::error::ReadError) {
+pub fn report(err: &dyn std::fmt::Display) {
     eprintln!("newsgraph: skipped: {err}");
+}
+
+/// The exit code after a run in which `failed` articles failed.
+pub fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(PARTIAL_FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn store_hint(err: &StoreError) -> &'static str {
+    match err {
+        StoreError::Locked { .. } => {
+            "another newsgraph (or oxigraph) process is using this store: wait for it to finish, stop it, or use --store DIR for another store"
+        }
+        StoreError::Missing { .. } => {
+            "run `newsgraph ingest ARTICLES...` first, or point --store (or NEWSGRAPH_STORE) at an existing store"
+        }
+        _ => "check that the directory is an oxigraph store you can write to",
+    }
+}
+
+/// Opens the store for writing.
+pub fn open_store(args: &StoreArgs) -> Result<Store> {
+    Store::open(&args.store).map_err(|e| {
+        let hint = store_hint(&e);
+        anyhow::Error::new(e).context(format!("cannot open the store at {} ({hint})", args.store.display()))
+    })
+}
+
+/// Opens an existing store for reading.
+pub fn open_store_read_only(args: &StoreArgs) -> Result<Store> {
+    Store::open_read_only(&args.store).map_err(|e| {
+        let hint = store_hint(&e);
+        anyhow::Error::new(e).context(format!("cannot open the store at {} ({hint})", args.store.display()))
+    })
+}
+
+/// Where output goes: standard output, or a file written whole or not at all
+/// (a temporary file renamed into place when everything was written).
+pub enum Output {
+    /// Standard output.
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A temporary file beside the target.
+    File { tmp: PathBuf, target: PathBuf, writer: BufWriter<File> },
+}
+
+impl Output {
+    /// Standard output, or a new file at `path`.
+    pub fn new(path: Option<&Path>) -> Result<Self> {
+        match path {
+            None => Ok(Self::Stdout(BufWriter::new(io::stdout().lock()))),
+            Some(target) => {
+                let name =
+                    target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+                let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+                let file = File::create(&tmp)
+                    .with_context(|| format!("cannot create {} (does its directory exist?)", target.display()))?;
+                Ok(Self::File { tmp, target: target.to_owned(), writer: BufWriter::new(file) })
+            }
+        }
+    }
+
+    /// Flushes, and moves a file into place.
+    pub fn finish(mut self) -> Result<()> {
+        match &mut self {
+            Self::Stdout(w) => w.flush().context("cannot write to standard output"),
+            Self::File { tmp, target, writer } => {
+                writer.flush().with_context(|| format!("cannot write {}", target.display()))?;
+                std::fs::rename(&*tmp, &*target).with_context(|| format!("cannot write {}", target.display()))
+            }
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if let Self::File { tmp, .. } = self {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Stdout(w) => w.write(buf),
+            Self::File { writer, .. } => writer.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Self::Stdout(w) => w.flush(),
+            Self::File { writer, .. } => writer.flush(),
+        }
+    }
 }

@@ -1,0 +1,115 @@
+//! Stable IRIs. The same input always gives the same IRIs, so re-ingesting an
+//! article replaces its graph node for node, and the same entity named in two
+//! articles is one node.
+//!
+//! - article: `https://w3id.org/newsgraph/id/article/{id}` (percent-encoded)
+//! - sentence: `{article}#char={start},{end}` (code points, after RFC 5147)
+//! - quotation, event, statement: `{article}#quote-{n}`, `#event-{n}`, `#fact-{n}`
+//! - entity linked to Wikidata: `https://w3id.org/newsgraph/id/wikidata/{Q…}`
+//! - other entity: `https://w3id.org/newsgraph/id/{person|org|place|group}/{slug of its name}`
+
+use oxigraph::model::NamedNode;
+
+use crate::model::{Entity, EntityType};
+
+/// Base of every resource IRI.
+pub const DATA: &str = "https://w3id.org/newsgraph/id/";
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A readable IRI segment for a name: lower case, letters and digits of any
+/// script kept, everything else a single hyphen ("Hau Lung-bin" → "hau-lung-bin").
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out = encode(name);
+    }
+    out
+}
+
+/// The IRI of an article (and of its named graph).
+pub fn article(id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{DATA}article/{}", encode(id)))
+}
+
+/// A resource local to an article: `{article}#{fragment}`.
+pub fn local(article: &NamedNode, fragment: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}#{fragment}", article.as_str()))
+}
+
+/// A sentence of an article, by code-point span.
+pub fn sentence(article: &NamedNode, start: usize, end: usize) -> NamedNode {
+    local(article, &format!("char={start},{end}"))
+}
+
+/// The IRI segment of an entity type.
+pub fn type_segment(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "person",
+        EntityType::Org => "org",
+        EntityType::Gpe | EntityType::Loc => "place",
+        EntityType::Norp => "group",
+    }
+}
+
+/// The IRI of an entity: by Wikidata id when linked, else by type and name.
+pub fn entity(e: &Entity) -> NamedNode {
+    match e.link.as_ref().and_then(|l| l.wikidata.as_deref()) {
+        Some(q) => NamedNode::new_unchecked(format!("{DATA}wikidata/{}", encode(q))),
+        None => {
+            NamedNode::new_unchecked(format!("{DATA}{}/{}", type_segment(e.etype), encode_iri_segment(&slug(&e.name))))
+        }
+    }
+}
+
+/// Keeps letters of any script (IRIs allow them) and encodes anything else unusual.
+fn encode_iri_segment(s: &str) -> String {
+    s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c.to_string() } else { encode(&c.to_string()) }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_encodings() {
+        assert_eq!(slug("Hau Lung-bin"), "hau-lung-bin");
+        assert_eq!(slug("Müller, Jörg"), "müller-jörg");
+        assert_eq!(slug("U.S."), "u-s");
+        assert_eq!(article("miami talks/1").as_str(), "https://w3id.org/newsgraph/id/article/miami%20talks%2F1");
+        assert_eq!(sentence(&article("a"), 3, 9).as_str(), "https://w3id.org/newsgraph/id/article/a#char=3,9");
+    }
+
+    #[test]
+    fn entity_iris_are_stable_and_typed() {
+        let e = Entity {
+            name: "Olga Stefanishyna".into(),
+            etype: EntityType::Person,
+            mentions: vec![],
+            key: None,
+            link: None,
+        };
+        assert_eq!(entity(&e).as_str(), "https://w3id.org/newsgraph/id/person/olga-stefanishyna");
+    }
+}

@@ -1,0 +1,223 @@
+//! Every IRI newsgraph emits, one module per namespace. Each is declared in
+//! `ontology/newsgraph.ttl` (a test checks it), so the ontology lists
+//! everything a newsgraph graph can contain.
+
+use oxigraph::model::NamedNodeRef;
+
+/// The newsgraph ontology, `https://w3id.org/newsgraph/ontology#`.
+pub mod ng {
+    use super::NamedNodeRef;
+
+    /// Namespace IRI.
+    pub const NAMESPACE: &str = "https://w3id.org/newsgraph/ontology#";
+    /// A country, region or city (GPE).
+    pub const GEOPOLITICAL_ENTITY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#GeopoliticalEntity");
+    /// A nationality, religious or political group (NORP).
+    pub const GROUP: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Group");
+    /// A place that is not a GPE (LOC).
+    pub const LOCATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Location");
+    /// Talks or a meeting.
+    pub const MEETING: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Meeting");
+    /// A phone call.
+    pub const PHONE_CALL: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#PhoneCall");
+    /// A sentence, the evidence of facts.
+    pub const SENTENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Sentence");
+    /// A trip to a place.
+    pub const VISIT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Visit");
+    /// Belongs to or represents (a country, an organisation).
+    pub const AFFILIATED_WITH: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#affiliatedWith");
+    /// The day an event happened or a quotation was said.
+    pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#date");
+    /// One past the last character of a sentence.
+    pub const END: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#end");
+    /// The sentence a fact comes from.
+    pub const EVIDENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#evidence");
+    /// A position or title, as written.
+    pub const HOLDS_ROLE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#holdsRole");
+    /// The kin term of a relativeOf statement.
+    pub const KINSHIP: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#kinship");
+    /// Confidence of an entity's links.
+    pub const LINK_CONFIDENCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#linkConfidence");
+    /// What made an entity's links.
+    pub const LINK_METHOD: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#linkMethod");
+    /// Took part in the same meeting.
+    pub const MET_WITH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#metWith");
+    /// A place lies within another.
+    pub const PART_OF: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#partOf");
+    /// Someone who took part in an event.
+    pub const PARTICIPANT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#participant");
+    /// Spoke on the phone with.
+    pub const PHONED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#phoned");
+    /// Where an event took place.
+    pub const PLACE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#place");
+    /// Whether an event lies in the future of its article.
+    pub const PLANNED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#planned");
+    /// Is to meet.
+    pub const PLANNED_MEETING_WITH: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#plannedMeetingWith");
+    /// Is to go to a place.
+    pub const PLANNED_VISIT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#plannedVisit");
+    /// Is a relative of.
+    pub const RELATIVE_OF: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#relativeOf");
+    /// The first character of a sentence.
+    pub const START: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#start");
+    /// Said these words.
+    pub const STATED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#stated");
+    /// The text of a sentence.
+    pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#text");
+    /// Went to a place.
+    pub const VISITED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#visited");
+}
+
+/// schema.org, `https://schema.org/`.
+pub mod schema {
+    use super::NamedNodeRef;
+
+    /// A news article.
+    pub const NEWS_ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/NewsArticle");
+    /// An organisation.
+    pub const ORGANIZATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/Organization");
+    /// A person.
+    pub const PERSON: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/Person");
+    /// Publication date.
+    pub const DATE_PUBLISHED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/datePublished");
+    /// Title.
+    pub const HEADLINE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/headline");
+    /// Article id.
+    pub const IDENTIFIER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/identifier");
+    /// An entity an article mentions.
+    pub const MENTIONS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/mentions");
+    /// An external identity.
+    pub const SAME_AS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/sameAs");
+    /// Where an article was published.
+    pub const URL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://schema.org/url");
+}
+
+/// PROV-O, `http://www.w3.org/ns/prov#`.
+pub mod prov {
+    use super::NamedNodeRef;
+
+    /// A direct quotation.
+    pub const QUOTATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#Quotation");
+    /// The quoted words.
+    pub const VALUE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#value");
+    /// The speaker.
+    pub const WAS_ATTRIBUTED_TO: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#wasAttributedTo");
+}
+
+/// RDF, RDFS and OWL terms (re-exported from oxigraph's own vocabulary).
+pub mod rdf {
+    pub use oxigraph::model::vocab::rdf::{OBJECT, PREDICATE, STATEMENT, SUBJECT, TYPE};
+    pub use oxigraph::model::vocab::rdfs::LABEL;
+
+    /// `owl:sameAs`.
+    pub const OWL_SAME_AS: super::NamedNodeRef<'_> =
+        super::NamedNodeRef::new_unchecked("http://www.w3.org/2002/07/owl#sameAs");
+}
+
+/// Every term above, for the ontology test and the CLI's `--help`.
+pub const ALL: &[NamedNodeRef<'static>] = &[
+    ng::GEOPOLITICAL_ENTITY,
+    ng::GROUP,
+    ng::LOCATION,
+    ng::MEETING,
+    ng::PHONE_CALL,
+    ng::SENTENCE,
+    ng::VISIT,
+    ng::AFFILIATED_WITH,
+    ng::DATE,
+    ng::END,
+    ng::EVIDENCE,
+    ng::HOLDS_ROLE,
+    ng::KINSHIP,
+    ng::LINK_CONFIDENCE,
+    ng::LINK_METHOD,
+    ng::MET_WITH,
+    ng::PART_OF,
+    ng::PARTICIPANT,
+    ng::PHONED,
+    ng::PLACE,
+    ng::PLANNED,
+    ng::PLANNED_MEETING_WITH,
+    ng::PLANNED_VISIT,
+    ng::RELATIVE_OF,
+    ng::START,
+    ng::STATED,
+    ng::TEXT,
+    ng::VISITED,
+    schema::NEWS_ARTICLE,
+    schema::ORGANIZATION,
+    schema::PERSON,
+    schema::DATE_PUBLISHED,
+    schema::HEADLINE,
+    schema::IDENTIFIER,
+    schema::MENTIONS,
+    schema::SAME_AS,
+    schema::URL,
+    prov::QUOTATION,
+    prov::VALUE,
+    prov::WAS_ATTRIBUTED_TO,
+    rdf::OBJECT,
+    rdf::PREDICATE,
+    rdf::STATEMENT,
+    rdf::SUBJECT,
+    rdf::TYPE,
+    rdf::LABEL,
+    rdf::OWL_SAME_AS,
+];
+
+/// The ontology, as shipped.
+pub const ONTOLOGY: &str = include_str!("../../ontology/newsgraph.ttl");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedOrBlankNode, Triple};
+    use std::collections::HashSet;
+
+    fn ontology() -> Vec<Triple> {
+        RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(ONTOLOGY.as_bytes())
+            .map(|q| q.expect("the ontology parses").into())
+            .collect()
+    }
+
+    #[test]
+    fn every_emitted_term_is_declared_with_label_and_comment() {
+        let triples = ontology();
+        let described = |iri: NamedNodeRef<'_>, p: NamedNodeRef<'_>| {
+            triples.iter().any(|t| t.subject.to_string() == iri.to_string() && t.predicate.as_ref() == p)
+        };
+        for term in ALL {
+            assert!(described(*term, rdf::TYPE), "{term} is not declared in ontology/newsgraph.ttl");
+            assert!(described(*term, rdf::LABEL), "{term} has no rdfs:label");
+            assert!(
+                described(*term, NamedNodeRef::new_unchecked("http://www.w3.org/2000/01/rdf-schema#comment")),
+                "{term} has no rdfs:comment"
+            );
+        }
+    }
+
+    #[test]
+    fn every_declared_newsgraph_term_is_emitted() {
+        let known: HashSet<String> = ALL.iter().map(|t| t.as_str().to_owned()).collect();
+        for t in ontology() {
+            if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+                if n.as_str().starts_with(ng::NAMESPACE) && t.predicate.as_ref() == rdf::TYPE {
+                    assert!(known.contains(n.as_str()), "{n} is declared but vocab.rs has no constant for it");
+                }
+            }
+        }
+    }
+}
