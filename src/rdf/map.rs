@@ -69,8 +69,16 @@ fn date(d: chrono::NaiveDate) -> Literal {
     Literal::new_typed_literal(d.to_string(), xsd::DATE)
 }
 
-/// The quads of one analysed article, in its named graph.
+/// The quads of one analysed article, in its named graph, with entity IRIs
+/// minted from the entities themselves ([`mint::entity`]).
 pub fn map(doc: &Document, a: &Analysis) -> Vec<Quad> {
+    let iris: Vec<NamedNode> = a.entities.iter().map(mint::entity).collect();
+    map_with(doc, a, &iris)
+}
+
+/// The quads of one analysed article, with the IRI of each entity given
+/// (parallel to `a.entities`), e.g. IRIs already used in a store for the same entity.
+pub fn map_with(doc: &Document, a: &Analysis, iris: &[NamedNode]) -> Vec<Quad> {
     let article = mint::article(&doc.id);
     let mut q = Quads { graph: GraphName::NamedNode(article.clone()), out: Vec::new() };
     let cp = CharOffsets::new(&doc.text);
@@ -103,7 +111,6 @@ pub fn map(doc: &Document, a: &Analysis) -> Vec<Quad> {
     for s in a.quotes.iter().filter_map(|x| x.speaker) {
         needed[s] = true;
     }
-    let iris: Vec<NamedNode> = a.entities.iter().map(mint::entity).collect();
     for (i, e) in a.entities.iter().enumerate() {
         let named = a.name_mentions_of(e).next().is_some();
         if !named && !needed[i] {

@@ -7,4 +7,4 @@ pub mod map;
 pub mod mint;
 pub mod vocab;
 
-pub use map::map;
+pub use map::{map, map_with};
