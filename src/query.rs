@@ -423,9 +423,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let err = parse("bad", "SELECT ?x\nWHERE { ?x ?y }").expect_err("malformed");
+        let err = parse("bad", "SELECT ?x\nWHERE { ?x ?y }").err().expect("malformed");
         match err {
-            QueryError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 15)),
+            QueryError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 16)),
             other => panic!("expected a syntax error, got {other}"),
         }
     }

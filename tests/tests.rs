@@ -1,1 +1,9 @@
+//! The integration tests: one binary, one module per concern.
 
+mod cli;
+mod common;
+mod export;
+mod golden;
+mod pipeline;
+mod queries;
+mod score;

@@ -23,26 +23,29 @@ fn rdf_format(f: ExtractFormat) -> Option<RdfFormat> {
 }
 
 /// Runs the pipeline on every article and hands each result to `emit`;
-/// returns how many articles could not be read.
-fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result<()>) -> Result<usize> {
+/// returns how many articles failed to read and how many were extracted.
+fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result<()>) -> Result<(usize, usize)> {
     let pipeline = super::pipeline(&args.input);
-    let mut failed = 0;
+    let (mut failed, mut done) = (0, 0);
     for doc in super::articles(&args.input)? {
         match doc {
-            Ok(doc) => emit(&doc, &pipeline.analyze(&doc))?,
+            Ok(doc) => {
+                emit(&doc, &pipeline.analyze(&doc))?;
+                done += 1;
+            }
             Err(e) => {
                 super::report(&e);
                 failed += 1;
             }
         }
     }
-    Ok(failed)
+    Ok((failed, done))
 }
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
-    let failed = match rdf_format(args.format) {
+    let (failed, done) = match rdf_format(args.format) {
         None => each(&args, |doc, analysis| {
             serde_json::to_writer(&mut out, &newsgraph::json::document(doc, analysis)).context("cannot write JSON")?;
             out.write_all(b"\n").context("cannot write to standard output")
@@ -55,7 +58,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 }
             }
             let mut ser = s.for_writer(&mut out);
-            let failed = each(&args, |doc, analysis| {
+            let counts = each(&args, |doc, analysis| {
                 for q in newsgraph::rdf::map(doc, analysis) {
                     if format.supports_datasets() { ser.serialize_quad(&q) } else { ser.serialize_triple(q.as_ref()) }
                         .context("cannot write RDF to standard output")?;
@@ -63,9 +66,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 Ok(())
             })?;
             ser.finish().context("cannot write RDF to standard output")?;
-            failed
+            counts
         }
     };
     out.flush().context("cannot write to standard output")?;
-    Ok(super::exit_code(failed))
+    Ok(super::exit_code(failed, done))
 }

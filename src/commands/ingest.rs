@@ -91,5 +91,5 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         store.len().context("cannot count the store's triples")?
     )
     .context("cannot write to standard output")?;
-    Ok(super::exit_code(failed))
+    Ok(super::exit_code(failed, total.articles))
 }

@@ -63,12 +63,13 @@ pub fn report(err: &dyn std::fmt::Display) {
     eprintln!("newsgraph: skipped: {err}");
 }
 
-/// The exit code after a run in which `failed` articles failed.
-pub fn exit_code(failed: usize) -> ExitCode {
-    if failed > 0 {
-        ExitCode::from(PARTIAL_FAILURE)
-    } else {
-        ExitCode::SUCCESS
+/// The exit code after a run in which `failed` articles failed and `done` succeeded:
+/// 0 when none failed, 1 when all did, 3 when some did.
+pub fn exit_code(failed: usize, done: usize) -> ExitCode {
+    match (failed, done) {
+        (0, _) => ExitCode::SUCCESS,
+        (_, 0) => ExitCode::FAILURE,
+        _ => ExitCode::from(PARTIAL_FAILURE),
     }
 }
 

@@ -86,7 +86,7 @@ struct Resolution<'a> {
 
 /// The words of a name, without initials' periods: "Jonathan M. Stan" → [jonathan, m, stan].
 fn name_words(name: &str) -> Vec<String> {
-    name.split_whitespace().map(|w| gazetteer::key(w)).filter(|w| !w.is_empty()).collect()
+    name.split_whitespace().map(gazetteer::key).filter(|w| !w.is_empty()).collect()
 }
 
 /// Initials of the capitalised words of a name: "National Security Council" → "nsc".

@@ -27,6 +27,14 @@ use crate::model::{
     TokenKind,
 };
 
+/// Where an event is mentioned: its sentence, date and whether it is planned.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    sentence: usize,
+    when: Option<chrono::NaiveDate>,
+    planned: bool,
+}
+
 /// One member of a list of participants.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
@@ -104,7 +112,7 @@ pub fn extract(view: &mut View<'_>, quotes: &[Quote]) -> (Vec<Event>, Vec<Relati
         let planned = date.is_some_and(|d| d.future) || future;
         kinship(view, &mut x, s, when);
         places(view, &mut x, s);
-        events(view, &mut x, s, when, planned);
+        events(view, &mut x, At { sentence: s, when, planned });
     }
     for q in quotes {
         if let Some(speaker) = q.speaker {
@@ -263,29 +271,28 @@ fn places(view: &mut View<'_>, x: &mut Extraction, s: usize) {
     }
 }
 
-/// Meetings, calls and visits in sentence `s`.
-fn events(view: &mut View<'_>, x: &mut Extraction, s: usize, when: Option<chrono::NaiveDate>, planned: bool) {
-    let toks = view.sentence_tokens(s);
+/// Meetings, calls and visits in a sentence.
+fn events(view: &mut View<'_>, x: &mut Extraction, at: At) {
+    let toks = view.sentence_tokens(at.sentence);
     let mut used_until = toks.start;
     for t in toks.clone() {
         if t < used_until || view.mention_at[t].is_some() {
             continue;
         }
         let w = view.word(t).to_owned();
-        if lexicon::is_phone_word(&w) {
-            if let Some(end) = call(view, x, s, t, when, planned) {
-                used_until = end;
-            }
+        let end = if lexicon::is_phone_word(&w) {
+            call(view, x, t, at)
         } else if lexicon::is_meeting_noun(&w) || lexicon::is_meet_verb(&w) {
-            if let Some(end) = meeting(view, x, s, t, when, planned) {
-                used_until = end;
-            }
+            meeting(view, x, t, at)
         } else if lexicon::is_visit_noun(&w)
             || matches!(w.as_str(), "visited" | "visiting" | "travelled" | "traveled" | "flew" | "arrived")
         {
-            if let Some(end) = visit(view, x, s, t, when, planned) {
-                used_until = end;
-            }
+            visit(view, x, t, at)
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            used_until = end;
         }
     }
 }
@@ -506,22 +513,22 @@ fn record_event(
     t: usize,
     participants: Vec<EntityId>,
     place: Option<EntityId>,
-    s: usize,
-    when: Option<chrono::NaiveDate>,
-    planned: bool,
+    at: At,
 ) {
-    x.events.push(Event { kind, trigger: view.span(t, t + 1), participants, place, date: when, planned, sentence: s });
+    x.events.push(Event {
+        kind,
+        trigger: view.span(t, t + 1),
+        participants,
+        place,
+        date: at.when,
+        planned: at.planned,
+        sentence: at.sentence,
+    });
 }
 
 /// "talks between A and B", "A had a meeting with B", "A met (with) B".
-fn meeting(
-    view: &mut View<'_>,
-    x: &mut Extraction,
-    s: usize,
-    t: usize,
-    when: Option<chrono::NaiveDate>,
-    planned: bool,
-) -> Option<usize> {
+fn meeting(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usize> {
+    let (s, when, planned) = (at.sentence, at.when, at.planned);
     let end = view.sentence_tokens(s).end;
     let is_verb = lexicon::is_meet_verb(view.word(t)) && !lexicon::is_meeting_noun(view.word(t));
     let predicate = if planned { Predicate::PlannedMeetingWith } else { Predicate::MetWith };
@@ -605,7 +612,7 @@ fn meeting(
         }
     }
     let ids = participants.iter().map(|p| p.0).collect();
-    record_event(view, x, EventKind::Meeting, t, ids, place, s, when, planned);
+    record_event(view, x, EventKind::Meeting, t, ids, place, at);
     Some(stop)
 }
 
@@ -617,14 +624,8 @@ fn record_pending(view: &View<'_>, x: &mut Extraction, t: usize, s: usize) {
 }
 
 /// "A had a phone conversation with B and C".
-fn call(
-    view: &mut View<'_>,
-    x: &mut Extraction,
-    s: usize,
-    t: usize,
-    when: Option<chrono::NaiveDate>,
-    planned: bool,
-) -> Option<usize> {
+fn call(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usize> {
+    let (s, when) = (at.sentence, at.when);
     let end = view.sentence_tokens(s).end;
     let w = (t + 1..end.min(t + 5)).find(|&k| view.word(k) == "with")?;
     let (objects, stop) = list(view, w + 1, end);
@@ -640,19 +641,13 @@ fn call(
         }
     }
     let ids = subjects.iter().chain(&objects).map(|p| p.0).collect();
-    record_event(view, x, EventKind::PhoneCall, t, ids, None, s, when, planned);
+    record_event(view, x, EventKind::PhoneCall, t, ids, None, at);
     Some(stop)
 }
 
 /// "a visit to P by A and B", "A’s trip to P", "A visited P", "A arrived in P".
-fn visit(
-    view: &mut View<'_>,
-    x: &mut Extraction,
-    s: usize,
-    t: usize,
-    when: Option<chrono::NaiveDate>,
-    planned: bool,
-) -> Option<usize> {
+fn visit(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usize> {
+    let (s, when, planned) = (at.sentence, at.when, at.planned);
     let end = view.sentence_tokens(s).end;
     let is_noun = lexicon::is_visit_noun(view.word(t));
     // the place: right after the verb, or after "to"/"in"
@@ -680,6 +675,6 @@ fn visit(
         x.add(*e, predicate, Object::Entity(p), s, when, None);
     }
     let ids = people.iter().map(|p| p.0).collect();
-    record_event(view, x, EventKind::Visit, t, ids, Some(p), s, when, planned);
+    record_event(view, x, EventKind::Visit, t, ids, Some(p), at);
     Some(after)
 }

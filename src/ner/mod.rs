@@ -253,9 +253,8 @@ impl<'a> Context<'a> {
             }
             let l = self.lower[j].as_str();
             let next_cap = |k: usize| k < limit && self.cap[k];
-            if NAME_PARTICLES.contains(&l) && self.is_word(j) && next_cap(j + 1) {
-                j += 2;
-            } else if l == "&" && next_cap(j + 1) {
+            let particle = NAME_PARTICLES.contains(&l) && self.is_word(j);
+            if (particle || l == "&") && next_cap(j + 1) {
                 j += 2;
             } else if (l == "of" || l == "for") && self.takes_of(j - 1) {
                 if next_cap(j + 1) {
@@ -368,10 +367,11 @@ impl<'a> Context<'a> {
                 start += 1;
                 continue;
             }
-            // "US Olga Stefanishyna": a country, then a person
+            // "US Olga Stefanishyna", "the U.S. Kowalczyk said": a country, then a person
             if self.is_country(start, start + 1) {
                 let next = start + 1;
-                if self.is_title_word(next).is_some() || self.gaz.is_first_name(&self.lower[next]) {
+                let dotted = self.word(start).ends_with('.');
+                if dotted || self.is_title_word(next).is_some() || self.gaz.is_first_name(&self.lower[next]) {
                     self.candidate(sentence, start, start + 1, out);
                     start += 1;
                     continue;
@@ -455,7 +455,7 @@ impl<'a> Context<'a> {
         if acronym {
             sc[Ty::Org as usize] += 1.5;
         }
-        if n >= 2 && n <= 4 && (start..end).all(|k| self.cap[k] || self.word(k).ends_with('.')) {
+        if (2..=4).contains(&n) && (start..end).all(|k| self.cap[k] || self.word(k).ends_with('.')) {
             sc[Ty::Person as usize] += 0.8;
         }
         if n == 1 && looks_like_surname(first) {

@@ -52,7 +52,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
         if bytes[i] == b'\n' {
             let line = text[line_start..i].trim();
             let next_blank = text[i + 1..].split('\n').next().is_some_and(|l| l.trim().is_empty());
-            if line.is_empty() || next_blank || ends_paragraph(line) {
+            let next_line = text[i + 1..].split('\n').next().unwrap_or("");
+            if line.is_empty() || next_blank || ends_paragraph(line, next_line) {
                 push_trimmed(text, start, i, &mut out);
                 start = i + 1;
             }
@@ -64,13 +65,20 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Whether a line, followed by a single newline, ends its paragraph.
-fn ends_paragraph(line: &str) -> bool {
+/// Whether a line, followed by a single newline and `next`, ends its paragraph:
+/// it ends a sentence, or it is a short line such as a headline (not one that
+/// stops on a comma or a function word) and the next line starts with a capital.
+fn ends_paragraph(line: &str, next: &str) -> bool {
     let last = line.chars().last();
-    matches!(last, Some('.' | '!' | '?' | '"' | '”' | '’' | '\'' | ':' | ')' | '»'))
-        || line.split_whitespace().count() <= 12
+    if matches!(last, Some('.' | '!' | '?' | '"' | '”' | '’' | '\'' | ':' | ')' | '»'))
         || line.starts_with('#')
         || line.starts_with(['-', '*', '>'])
+    {
+        return true;
+    }
+    let last_word = line.split_whitespace().last().unwrap_or("").to_lowercase();
+    let next_capital = next.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    line.split_whitespace().count() <= 12 && next_capital && last != Some(',') && !lexicon::is_function_word(&last_word)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -328,7 +336,9 @@ mod tests {
 
     #[test]
     fn paragraphs_from_newlines() {
-        let seg = RuleSegmenter.segment("Headline here\n\nFirst line ends.\nSecond para\nwraps here softly and goes on and on for a long while in this line\ninto the next.");
+        let seg = RuleSegmenter.segment(
+            "Headline here\n\nFirst line ends.\nThe second paragraph is hard-wrapped, as Markdown often is, so this\nline goes on into the next one and\nends here.",
+        );
         assert_eq!(seg.paragraphs.len(), 3);
         assert!(!seg.paragraphs[2].title_case);
     }
