@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Analysis, Document, MentionKind, Object, Span};
+use crate::model::{Analysis, Document, Mention, MentionKind, Object, Span};
 
 /// Converts byte offsets of one text to code-point offsets.
 pub struct CharOffsets {
@@ -143,6 +143,18 @@ pub struct EventJson {
     pub evidence: Evidence,
 }
 
+/// Whether a mention names its entity: a name, or a capitalised role used as
+/// one ("the President").
+pub fn is_named(m: &Mention, text: &str) -> bool {
+    match m.kind {
+        MentionKind::Name => true,
+        MentionKind::Nominal => {
+            m.span.text(text).split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase))
+        }
+        MentionKind::Pronoun => false,
+    }
+}
+
 fn eid(e: usize) -> String {
     format!("e{e}")
 }
@@ -167,7 +179,7 @@ pub fn document(doc: &Document, a: &Analysis) -> DocumentJson {
                 .mentions
                 .iter()
                 .map(|&m| &a.mentions[m])
-                .filter(|m| m.kind == MentionKind::Name)
+                .filter(|m| is_named(m, &doc.text))
                 .map(|m| {
                     let (start, end) = cp.span(m.span);
                     SpanJson { start, end, text: m.span.text(&doc.text).to_owned() }

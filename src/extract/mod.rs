@@ -180,7 +180,7 @@ impl<'a> View<'a> {
             if self.quoted[k] {
                 continue;
             }
-            if matches!(self.word(k), ";" | "“" | "”" | "\"") {
+            if self.word(k) == ";" {
                 break;
             }
             if let Some(m) = self.mention_at[k] {

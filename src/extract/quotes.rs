@@ -67,65 +67,72 @@ fn classify(text: &str, seg: &Segmentation, i: usize) -> Option<(bool, Mark)> {
     }
 }
 
-/// Finds the quotations of a text.
+/// Deepest nesting of quotes followed.
+const MAX_DEPTH: usize = 4;
+
+/// Finds the quotations of a text, nested ones included (a quote inside a
+/// quote is a quotation of its own, and part of the outer one).
 pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteMarks> {
     let mut out = Vec::new();
-    let mut carried: Option<usize> = None; // a double quote left open by the previous paragraph
+    let mut carried = false; // a double quote left open by the previous paragraph
     for p in &seg.paragraphs {
         let Some(first) = seg.sentences.get(p.sentences.start) else { continue };
         let Some(last) = seg.sentences.get(p.sentences.end.wrapping_sub(1)) else { continue };
         let (lo, hi) = (first.tokens.start, last.tokens.end);
-        let mut open_double: Option<usize> = None;
-        let mut open_single: Option<usize> = None;
-        if let Some(prev_open) = carried.take() {
+        // open marks: (token, double)
+        let mut stack: Vec<(usize, bool)> = Vec::new();
+        let mut i = lo;
+        if std::mem::take(&mut carried) {
             // the quote continues only if this paragraph opens with a mark
             let reopens = seg.tokens.get(lo).is_some_and(|t| t.kind == TokenKind::Quote)
                 && classify(text, seg, lo).is_some_and(|(d, m)| d && m != Mark::Close);
-            let _ = prev_open;
             if reopens {
-                open_double = Some(lo);
+                stack.push((lo, true));
+                i += 1;
             }
-        }
-        let mut i = lo;
-        if open_double == Some(lo) {
-            i += 1;
         }
         while i < hi {
             if seg.tokens[i].kind == TokenKind::Quote {
                 if let Some((double, mark)) = classify(text, seg, i) {
-                    if double {
-                        match (open_double, mark) {
-                            (None, Mark::Open | Mark::Either) => {
-                                open_double = Some(i);
-                                open_single = None;
-                            }
-                            (Some(o), Mark::Close | Mark::Either) => {
-                                push(text, seg, o, i, &mut out);
-                                open_double = None;
-                            }
-                            (Some(_), Mark::Open) => open_double = Some(i),
-                            (None, Mark::Close) => {}
-                        }
-                    } else if open_double.is_none() {
-                        match (open_single, mark) {
-                            (None, Mark::Open) => open_single = Some(i),
-                            (Some(o), Mark::Close | Mark::Either) => {
-                                push(text, seg, o, i, &mut out);
-                                open_single = None;
-                            }
-                            _ => {}
+                    let open_here = stack.iter().rposition(|&(_, d)| d == double);
+                    let innermost = stack.last().is_some_and(|&(_, d)| d == double);
+                    let close = match mark {
+                        Mark::Close => open_here,
+                        Mark::Either if innermost => open_here,
+                        _ => None,
+                    };
+                    if let Some(pos) = close {
+                        push(text, seg, stack[pos].0, i, &mut out);
+                        stack.truncate(pos);
+                    } else if stack.len() < MAX_DEPTH {
+                        let opens = match mark {
+                            Mark::Open => true,
+                            // straight double marks open what is not open yet;
+                            // a closing-looking one after a comma opens too: `," Hmm …"`
+                            Mark::Either => double,
+                            Mark::Close => double && stack.is_empty() && follows_punctuation(seg, i),
+                        };
+                        if opens {
+                            stack.push((i, double));
                         }
                     }
                 }
             }
             i += 1;
         }
-        if let Some(o) = open_double {
+        // an unclosed double quote runs to the end of its paragraph
+        if let Some(&(o, _)) = stack.iter().find(|(_, d)| *d) {
             push(text, seg, o, hi, &mut out);
-            carried = Some(o);
+            carried = true;
         }
     }
+    out.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
     out
+}
+
+/// Whether token `i` comes right after a comma or colon.
+fn follows_punctuation(seg: &Segmentation, i: usize) -> bool {
+    i > 0 && seg.tokens[i - 1].kind == TokenKind::Punct && seg.tokens[i - 1].span.end == seg.tokens[i].span.start
 }
 
 fn push(text: &str, seg: &Segmentation, open: usize, close: usize, out: &mut Vec<QuoteMarks>) {
@@ -151,11 +158,11 @@ fn push(text: &str, seg: &Segmentation, open: usize, close: usize, out: &mut Vec
 pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
     let seg = &view.analysis.segmentation;
     let mut out: Vec<Quote> = Vec::with_capacity(marks.len());
-    for (qi, q) in marks.iter().enumerate() {
+    for q in marks {
         let s_open = seg.sentence_at(seg.tokens[q.open].span.start);
-        let s_close = seg
-            .sentence_at(seg.tokens[q.close.min(seg.tokens.len() - 1)].span.start.max(q.content.end.saturating_sub(1)));
-        let (mut speaker_mention, mut cue) = after(view, q, s_close);
+        let s_close = seg.sentence_at(q.content.end.saturating_sub(1));
+        let closed = seg.tokens.get(q.close).is_some_and(|t| t.kind == TokenKind::Quote);
+        let (mut speaker_mention, mut cue) = if closed { after(view, q, s_close) } else { (None, None) };
         if speaker_mention.is_none() {
             (speaker_mention, cue) = before(view, q, s_open);
         }
@@ -164,14 +171,12 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
             // continue the speaker of the previous quote nearby
             let para = seg.sentences[s_open].paragraph;
             speaker = out
-                .iter()
-                .zip(&marks[..qi])
-                .rev()
-                .find(|(prev, _)| {
+                .last()
+                .filter(|prev| {
                     let pp = seg.sentences[prev.sentence].paragraph;
                     pp == para || pp + 1 == para
                 })
-                .and_then(|(prev, _)| prev.speaker);
+                .and_then(|prev| prev.speaker);
         }
         out.push(Quote { span: q.content, sentence: s_open, speaker, cue });
     }
@@ -282,7 +287,15 @@ mod tests {
         assert_eq!(quotes("“It works,” she said, “mostly.”"), ["It works,", "mostly."]);
         assert_eq!(quotes("He said \"yes\" and 'no' to it."), ["yes", "no"]);
         assert_eq!(quotes("the Afghans’ robot was ‘courageous’."), ["courageous"]);
-        assert_eq!(quotes("“I thought, ‘OK, I’ll do it’,” he said."), ["I thought, ‘OK, I’ll do it’,"]);
+        assert_eq!(
+            quotes("“I thought, ‘OK, I’ll do it’,” he said."),
+            ["I thought, ‘OK, I’ll do it’,", "OK, I’ll do it"]
+        );
+        assert_eq!(
+            quotes("He wrote \"it wouldn't be called \"research\", would it?\" and left."),
+            ["it wouldn't be called \"research\", would it?", "research"]
+        );
+        assert_eq!(quotes("It’s sort of like,\" Hmm, that’s funny\" rather than that."), ["Hmm, that’s funny"]);
     }
 
     #[test]

@@ -24,6 +24,7 @@ const PEOPLE: &str = include_str!("../../data/kb/people.tsv");
 const ORGS: &str = include_str!("../../data/kb/orgs.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
 const WORDS: &str = include_str!("../../data/lexicon/words.txt");
+const SURNAMES: &str = include_str!("../../data/lexicon/surnames.txt");
 
 /// What kind of record a knowledge-base entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,6 +73,7 @@ pub struct Gazetteer {
     demonyms: HashMap<String, KbId>,
     country_by_code: HashMap<String, KbId>,
     first_names: HashSet<String>,
+    surnames: HashSet<String>,
     words: HashSet<String>,
 }
 
@@ -200,6 +202,7 @@ impl Gazetteer {
         }
         g.first_names = FIRST_NAMES.lines().map(key).filter(|s| !s.is_empty()).collect();
         g.words = WORDS.lines().map(key).filter(|s| !s.is_empty()).collect();
+        g.surnames = SURNAMES.lines().map(key).filter(|s| !s.is_empty()).collect();
         g
     }
 
@@ -261,6 +264,11 @@ impl Gazetteer {
     /// Whether a word is a known given name.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(&key(word))
+    }
+
+    /// Whether a word is a known surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(&key(word))
     }
 
     /// Whether a lower-case word is a common English word.

@@ -33,17 +33,21 @@ pub const SENTENCE_STARTERS: &[&str] = &[
 #[rustfmt::skip]
 pub const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "above", "after", "against", "all", "along", "also", "although", "am", "among",
-    "an", "and", "any", "are", "around", "as", "at", "be", "been", "before", "behind", "being",
-    "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "down", "during",
-    "each", "either", "for", "from", "had", "has", "have", "he", "her", "here", "hers", "him",
-    "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "me", "might", "mine",
+    "an", "and", "any", "are", "aren't", "around", "as", "at", "be", "been", "before", "behind",
+    "being", "below", "between", "both", "but", "by", "can", "can't", "could", "couldn't", "did",
+    "didn't", "do", "does", "doesn't", "don't", "down", "during", "each", "either", "for", "from",
+    "had", "hadn't", "has", "hasn't", "have", "haven't", "he", "he'd", "he'll", "he's", "her",
+    "here", "here's", "hers", "him", "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in",
+    "into", "is", "isn't", "it", "it's", "its", "just", "let's", "may", "me", "might", "mine",
     "more", "most", "must", "my", "near", "neither", "no", "nor", "not", "of", "off", "on", "once",
-    "only", "onto", "or", "our", "ours", "out", "over", "per", "shall", "she", "should", "since",
-    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
-    "these", "they", "this", "those", "though", "through", "till", "to", "too", "toward", "towards",
-    "under", "until", "up", "upon", "us", "via", "was", "we", "were", "what", "when", "where",
-    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
-    "would", "yet", "you", "your", "yours",
+    "only", "onto", "or", "our", "ours", "out", "over", "per", "shall", "she", "she'd", "she'll",
+    "she's", "should", "shouldn't", "since", "so", "some", "such", "than", "that", "that's", "the",
+    "their", "theirs", "them", "then", "there", "there's", "these", "they", "they'd", "they'll",
+    "they're", "they've", "this", "those", "though", "through", "till", "to", "too", "toward",
+    "towards", "under", "until", "up", "upon", "us", "via", "was", "wasn't", "we", "we'd", "we'll",
+    "we're", "we've", "were", "weren't", "what", "what's", "when", "where", "whether", "which",
+    "while", "who", "who's", "whom", "whose", "why", "will", "with", "within", "without", "won't",
+    "would", "wouldn't", "yet", "you", "you'd", "you'll", "you're", "you've", "your", "yours",
 ];
 
 /// Masculine personal pronouns.
@@ -163,13 +167,15 @@ pub const ORG_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub const LOC_HEADS: &[&str] = &[
     "airport", "arena", "avenue", "basin", "bay", "beach", "boulevard", "bridge", "building",
-    "canal", "canyon", "cape", "castle", "cathedral", "cave", "coast", "county", "creek", "desert",
-    "district", "falls", "field", "fjord", "forest", "gate", "glacier", "gulf", "hall", "harbor",
-    "harbour", "heights", "highway", "hill", "hills", "island", "islands", "isle", "lake", "lane",
-    "mountain", "mountains", "ocean", "palace", "park", "pass", "peak", "peninsula", "plain",
-    "plains", "plateau", "plaza", "port", "province", "range", "reef", "region", "river", "road",
-    "sea", "shore", "square", "stadium", "station", "strait", "street", "tower", "township",
-    "trail", "valley", "volcano", "woods",
+    "campus", "canal", "canyon", "cape", "castle", "cathedral", "cave", "cemetery", "coast",
+    "county", "creek", "dam", "desert", "district", "falls", "field", "fjord", "forest", "garden",
+    "gardens", "gate", "glacier", "gulf", "hall", "harbor", "harbour", "heights", "highway", "hill",
+    "hills", "hotel", "island", "islands", "isle", "lake", "lane", "lighthouse", "mall", "memorial",
+    "monument", "mosque", "mountain", "mountains", "ocean", "palace", "park", "pass", "peak",
+    "peninsula", "pier", "plain", "plains", "plateau", "plaza", "port", "prison", "province",
+    "range", "reef", "region", "river", "road", "sea", "shore", "shrine", "square", "stadium",
+    "station", "strait", "street", "synagogue", "temple", "tower", "towers", "township", "trail",
+    "valley", "volcano", "woods", "zoo",
 ];
 
 /// Prepositions that introduce a place.
@@ -197,6 +203,21 @@ pub const LEADER_TITLES: &[&str] = &[
 pub const FUTURE_CUES: &[&str] = &[
     "anticipated", "could", "due", "expected", "later", "may", "might", "next", "plan", "planned",
     "planning", "plans", "scheduled", "set", "shall", "tomorrow", "upcoming", "will", "would",
+];
+
+/// Last words of event names ("World Cup", "Lantern Festival"): not people, places or organisations.
+#[rustfmt::skip]
+pub const EVENT_HEADS: &[&str] = &[
+    "award", "awards", "championship", "championships", "crisis", "cup", "cups", "day", "election",
+    "elections", "expo", "fair", "festival", "games", "marathon", "massacre", "olympics", "open",
+    "paralympics", "prize", "referendum", "revolution", "series", "summit", "tournament", "war",
+    "wars", "week",
+];
+
+/// First words of named storms and operations ("Cyclone Phailin").
+#[rustfmt::skip]
+pub const EVENT_PREFIXES: &[&str] = &[
+    "cyclone", "hurricane", "operation", "storm", "tropical", "typhoon",
 ];
 
 /// Words that name a person's title, role or occupation, with the kind of title

@@ -43,9 +43,22 @@ pub fn is_sentence_starter(word: &str) -> bool {
     has(SENTENCE_STARTERS, word)
 }
 
-/// Whether a lower-case word is a function word.
+/// Whether a lower-case word is a function word (curly apostrophes count as straight: "i’m").
 pub fn is_function_word(lower: &str) -> bool {
+    if lower.contains('’') {
+        return has(FUNCTION_WORDS, &lower.replace('’', "'"));
+    }
     has(FUNCTION_WORDS, lower)
+}
+
+/// Whether a lower-case word ends event names ("cup", "festival").
+pub fn is_event_head(lower: &str) -> bool {
+    has(EVENT_HEADS, lower)
+}
+
+/// Whether a lower-case word starts the names of storms and operations ("cyclone").
+pub fn is_event_prefix(lower: &str) -> bool {
+    has(EVENT_PREFIXES, lower)
 }
 
 /// The title kind and gender of a lower-case word ("envoy", "mr"), if it is a title.
@@ -189,6 +202,8 @@ mod tests {
             ("GROUP_NOUNS", GROUP_NOUNS),
             ("LEADER_TITLES", LEADER_TITLES),
             ("FUTURE_CUES", FUTURE_CUES),
+            ("EVENT_HEADS", EVENT_HEADS),
+            ("EVENT_PREFIXES", EVENT_PREFIXES),
         ] {
             assert_sorted(name, list);
         }

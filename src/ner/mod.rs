@@ -163,6 +163,65 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
+/// Prefixes that make adjectives of names ("pro-Beijing", "anti-war").
+const ADJECTIVE_PREFIXES: &[&str] = &["anti", "ex", "mid", "neo", "non", "pan", "post", "pre", "pro", "self", "trans"];
+
+/// Adjectives of continents, religions and politics: alone they describe, they do not name.
+const ADJECTIVES: &[&str] = &[
+    "african",
+    "arab",
+    "asian",
+    "buddhist",
+    "catholic",
+    "christian",
+    "communist",
+    "conservative",
+    "democrat",
+    "democratic",
+    "eastern",
+    "european",
+    "hindu",
+    "islamic",
+    "jewish",
+    "latin",
+    "liberal",
+    "muslim",
+    "nordic",
+    "northern",
+    "orthodox",
+    "protestant",
+    "republican",
+    "socialist",
+    "southern",
+    "western",
+];
+
+/// Common nouns written with a capital that are not names of entities.
+const CAPITALISED_COMMON: &[&str] = &[
+    "bible",
+    "constitution",
+    "earth",
+    "god",
+    "heaven",
+    "hell",
+    "internet",
+    "koran",
+    "moon",
+    "net",
+    "presidency",
+    "quran",
+    "sun",
+    "universe",
+    "web",
+];
+
+/// Compass words that start region names ("North America").
+const COMPASS: &[&str] =
+    &["central", "east", "eastern", "north", "northern", "south", "southeast", "southern", "west", "western"];
+
+/// Continents and their parts that end region names.
+const CONTINENTS: &[&str] = &["africa", "america", "americas", "asia", "europe", "oceania", "pacific", "atlantic"];
+
 /// Plural nouns for religious and political groups (NORP).
 const GROUP_NAMES: &[&str] = &[
     "buddhists",
@@ -248,13 +307,47 @@ impl<'a> Context<'a> {
         let mut j = i + 1;
         while j < limit {
             if self.cap[j] {
+                // a capitalised "In", "On", "I" after a name: a sentence boundary the text did not mark
+                if self.is_function_word(j) || self.word(j) == "I" {
+                    break;
+                }
+                // "Washington D.C. Image:": a common word after a dotted abbreviation starts something else
+                let prev = self.word(j - 1);
+                if prev.len() >= 3
+                    && prev.ends_with('.')
+                    && self.gaz.is_common_word(&self.lower[j])
+                    && self.is_title_word(j).is_none()
+                {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            // "al-Amr", "bin-Laden": a particle joined to a name
+            let word = self.word(j);
+            if word
+                .split_once('-')
+                .is_some_and(|(p, rest)| NAME_PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase))
+            {
                 j += 1;
                 continue;
             }
             let l = self.lower[j].as_str();
             let next_cap = |k: usize| k < limit && self.cap[k];
             let particle = NAME_PARTICLES.contains(&l) && self.is_word(j);
+            let possessive = self.seg.tokens[j].kind == TokenKind::Possessive;
             if (particle || l == "&") && next_cap(j + 1) {
+                j += 2;
+            } else if possessive && next_cap(j + 1) && {
+                // "Korean People's Army", "Women's Hospital": a common word's possessive inside a name
+                let mut e = j + 1;
+                while e < limit && self.cap[e] {
+                    e += 1;
+                }
+                self.gaz.is_common_word(&self.lower[j - 1])
+                    && self.gaz.lookup(self.word(j - 1)).is_empty()
+                    && (lexicon::is_org_head(&self.lower[e - 1]) || lexicon::is_loc_head(&self.lower[e - 1]))
+            } {
                 j += 2;
             } else if (l == "of" || l == "for") && self.takes_of(j - 1) {
                 if next_cap(j + 1) {
@@ -350,7 +443,11 @@ impl<'a> Context<'a> {
                     || (self.gaz.is_common_word(l)
                         && !self.gaz.is_first_name(l)
                         && self.gaz.lookup(self.word(start)).is_empty()));
-            if weak_initial || l == "the" {
+            // a single capital before a name is an initial ("R Saravanan"), not a word
+            let initial_letter = self.word(start).len() == 1 && rest > 0;
+            // "Pro-Beijing", "Pan-democrat": a prefixed adjective, not a name
+            let prefixed = l.split_once('-').is_some_and(|(p, _)| ADJECTIVE_PREFIXES.contains(&p));
+            if (weak_initial && !initial_letter) || (self.is_function_word(start) && rest > 0) || prefixed {
                 start += 1;
                 continue;
             }
@@ -365,17 +462,43 @@ impl<'a> Context<'a> {
                 || (TITLE_MODIFIERS.contains(&l) && (start + 1..end).any(|k| self.is_title_word(k).is_some()));
             if self.is_demonym(start) || title_like {
                 start += 1;
+                // the title's complement: "Minister of Education …", "Secretary for Health …"
+                if title_like && start < end && matches!(self.lower[start].as_str(), "of" | "for") {
+                    let mut k = start + 1;
+                    while k < end && self.lower[k] == "the" {
+                        k += 1;
+                    }
+                    while k + 1 < end
+                        && (self.gaz.is_common_word(&self.lower[k]) || lexicon::is_org_head(&self.lower[k]))
+                        && !self.gaz.is_first_name(&self.lower[k])
+                    {
+                        k += 1;
+                    }
+                    start = k;
+                }
                 continue;
             }
-            // "US Olga Stefanishyna", "the U.S. Kowalczyk said": a country, then a person
-            if self.is_country(start, start + 1) {
-                let next = start + 1;
-                let dotted = self.word(start).ends_with('.');
-                if dotted || self.is_title_word(next).is_some() || self.gaz.is_first_name(&self.lower[next]) {
-                    self.candidate(sentence, start, start + 1, out);
-                    start += 1;
+            // "US Olga Stefanishyna", "the U.S. Kowalczyk said", "Pennsylvania Senator X":
+            // a place, then a person
+            let mut split = None;
+            for len in 1..=3.min(rest) {
+                let next = start + len;
+                let country = self.is_country(start, next);
+                let place = country || (len == 1 && self.gaz.place(self.word(start)).is_some());
+                if !place {
                     continue;
                 }
+                let dotted = self.word(next - 1).ends_with('.');
+                let person_follows = self.is_title_word(next).is_some_and(|t| t.0 != TitleKind::Occupation)
+                    || (country && (dotted || self.gaz.is_first_name(&self.lower[next])));
+                if person_follows {
+                    split = Some(next);
+                }
+            }
+            if let Some(next) = split {
+                self.candidate(sentence, start, next, out);
+                start = next;
+                continue;
             }
             break;
         }
@@ -397,7 +520,38 @@ impl<'a> Context<'a> {
         let surface = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[end - 1].span.end).text(self.text);
         let mut sc: Scores = [0.0; 6];
         let mut gender = None;
-        if n == 1 && (self.is_function_word(start) || first.len() < 2) {
+        if n == 1
+            && (self.is_function_word(start)
+                || first.len() < 2
+                || is_roman_numeral(surface)
+                || ADJECTIVES.contains(&first)
+                || CAPITALISED_COMMON.contains(&first))
+        {
+            if n == 1 && first.ends_with('s') && ADJECTIVES.contains(&first.trim_end_matches('s')) {
+                // "Republicans", "Muslims": a group
+                out.push(Candidate {
+                    start,
+                    end,
+                    sentence,
+                    scores: [0.0, 0.0, 0.0, 0.0, 3.0, 0.0],
+                    gender: None,
+                    title: None,
+                });
+            }
+            return;
+        }
+        // hyphenated common words ("Carbon-Neutral", "Lesser-known") are not names
+        if n == 1
+            && first.contains('-')
+            && first.split('-').all(|p| self.gaz.is_common_word(p) || lexicon::is_function_word(p))
+        {
+            return;
+        }
+        let known = self.gaz.lookup(surface);
+        let all_caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && surface.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        // a shouted common word ("ALL", "UNLESS", "OK") is not an acronym, unless it names a country ("US")
+        if n == 1 && all_caps && self.gaz.is_common_word(first) && !self.is_country(start, end) {
             return;
         }
         // nationality words alone are adjectives, plural ones are groups
@@ -413,19 +567,26 @@ impl<'a> Context<'a> {
         if n == 1 && GROUP_NAMES.contains(&first) {
             sc[Ty::Norp as usize] += 3.0;
         }
-        // gazetteer
-        for &id in self.gaz.lookup(surface) {
+        // events: "World Cup", "Lantern Festival", "Cyclone Phailin"
+        if (n >= 2 && lexicon::is_event_head(last)) || lexicon::is_event_prefix(first) {
+            sc[Ty::None as usize] += 3.5;
+        }
+        // gazetteer; a small place that shares its name with a common word ("Young", "Pop") counts little
+        let ordinary = n == 1 && self.gaz.is_common_word(first);
+        for &id in known {
             let e = self.gaz.entry(id);
             match e.kind {
                 KbKind::Country => sc[Ty::Gpe as usize] += 4.0,
-                KbKind::Region => sc[Ty::Gpe as usize] += 2.5,
+                KbKind::Region => sc[Ty::Gpe as usize] += if ordinary { 0.5 } else { 2.5 },
                 KbKind::City => {
                     let w = if e.population >= 1_000_000 {
                         3.0
+                    } else if ordinary {
+                        0.5
                     } else if e.population >= 100_000 {
                         2.0
                     } else {
-                        1.2
+                        1.0
                     };
                     sc[Ty::Gpe as usize] = sc[Ty::Gpe as usize].max(w);
                 }
@@ -433,9 +594,24 @@ impl<'a> Context<'a> {
                 KbKind::Org => sc[Ty::Org as usize] += 4.0,
             }
         }
-        // inside the name
-        if n >= 2 && self.gaz.is_first_name(first) {
+        // "Washington D.C.", "Portland, Ore.": a place and a dotted abbreviation
+        if n >= 2 && self.word(end - 1).ends_with('.') && self.word(end - 1).len() <= 5 {
+            let rest = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[end - 2].span.end).text(self.text);
+            if self.gaz.place(rest).is_some() {
+                sc[Ty::Gpe as usize] += 3.0;
+            }
+        }
+        // "North America", "South East Asia"
+        if n >= 2 && COMPASS.contains(&first) && CONTINENTS.contains(&last) {
+            sc[Ty::Loc as usize] += 3.0;
+        }
+        // inside the name: given names and surnames, unless an organisation or place head ends it
+        let headed = lexicon::is_org_head(last) || (n >= 2 && lexicon::is_loc_head(last));
+        if n >= 2 && !headed && self.gaz.is_first_name(first) {
             sc[Ty::Person as usize] += 2.0;
+        }
+        if n >= 2 && !headed && self.gaz.is_surname(last) {
+            sc[Ty::Person as usize] += 0.5;
         }
         if n >= 2 && self.word(start + 1).len() == 2 && self.word(start + 1).ends_with('.') {
             sc[Ty::Person as usize] += 1.0; // "Jonathan M. Stan"
@@ -444,22 +620,43 @@ impl<'a> Context<'a> {
             sc[Ty::Org as usize] += 3.0;
         }
         if lexicon::is_loc_head(last) && n >= 2 {
-            sc[Ty::Loc as usize] += 3.0;
+            sc[Ty::Loc as usize] += 2.5;
         }
         if (start..end).any(|k| self.lower[k] == "of") && lexicon::is_org_head(first) {
             sc[Ty::Org as usize] += 3.0;
         }
-        let acronym = n == 1
-            && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && surface.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-        if acronym {
+        if n == 1 && all_caps {
+            sc[Ty::Org as usize] += 2.0;
+        }
+        // "LibriVox", "YouTube": a capital inside a word
+        if n == 1
+            && !all_caps
+            && surface.chars().skip(1).any(char::is_uppercase)
+            && !surface.contains(['-', '\'', '’', '.'])
+        {
             sc[Ty::Org as usize] += 1.5;
         }
-        if (2..=4).contains(&n) && (start..end).all(|k| self.cap[k] || self.word(k).ends_with('.')) {
+        let common = |k: usize| self.gaz.is_common_word(&self.lower[k]);
+        let person_word = |k: usize| {
+            (k == start && self.gaz.is_first_name(&self.lower[k]))
+                || (self.gaz.is_surname(&self.lower[k]) && !self.gaz.is_common_word(&self.lower[k]))
+        };
+        if (2..=4).contains(&n)
+            && !headed
+            && (start..end).all(|k| self.cap[k] || self.word(k).ends_with('.'))
+            && (!common(start) || self.gaz.is_first_name(first))
+        {
             sc[Ty::Person as usize] += 0.8;
         }
-        if n == 1 && looks_like_surname(first) {
-            sc[Ty::Person as usize] += 0.5;
+        // "Tax System", "Training Program": capitalised common words are seldom people
+        if n >= 2 && (start..end).all(|k| common(k) && !person_word(k)) {
+            sc[Ty::None as usize] += 1.2;
+        }
+        if n == 1
+            && !all_caps
+            && (looks_like_surname(first) || (self.gaz.is_surname(first) && !self.gaz.is_common_word(first)))
+        {
+            sc[Ty::Person as usize] += 0.6;
         }
         // around the name: a title or occupation just before
         let tokens = &self.seg.tokens;
@@ -487,6 +684,10 @@ impl<'a> Context<'a> {
         if lexicon::is_place_preposition(before(0)) && sc[Ty::Person as usize] < 1.0 {
             sc[Ty::Gpe as usize] += 1.0;
         }
+        // "the Onion", "the Taliban": people seldom take an article
+        if n == 1 && before(0) == "the" && !self.initial[start] && sc[Ty::Gpe as usize] < 1.0 {
+            sc[Ty::Org as usize] += 1.0;
+        }
         if matches!(
             after(0),
             "area" | "region" | "province" | "district" | "oblast" | "state" | "county" | "territory" | "valley"
@@ -505,7 +706,7 @@ impl<'a> Context<'a> {
         {
             sc[Ty::Gpe as usize] += 1.5;
         }
-        // a capitalised common word inside a sentence and known to nothing: a heading or concept
+        // a capitalised common word known to nothing: a heading or a concept
         if n == 1 && sc.iter().all(|&s| s < 1.0) && self.gaz.is_common_word(first) {
             sc[Ty::None as usize] += 1.0;
         }
@@ -580,33 +781,39 @@ impl<'a> Context<'a> {
                 Span::new(self.seg.tokens[c.start].span.start, self.seg.tokens[c.end - 1].span.end).text(self.text),
             )
         };
+        // surnames and given names of people named in full, from their own evidence
+        let mut own: HashMap<String, Scores> = HashMap::new();
+        for c in candidates.iter().filter(|c| c.end - c.start >= 2) {
+            let t = own.entry(key(c)).or_insert([0.0; 6]);
+            for (a, b) in t.iter_mut().zip(c.scores) {
+                *a += b;
+            }
+        }
+        let mut person_parts: HashSet<&str> = HashSet::new();
+        for c in candidates.iter().filter(|c| c.end - c.start >= 2) {
+            if argmax(&own[&key(c)]) == Ty::Person as usize {
+                person_parts.insert(self.lower[c.end - 1].as_str());
+                person_parts.insert(self.lower[c.start].as_str());
+            }
+        }
+        // every occurrence of a name adds its evidence to the name's total
         let mut total: HashMap<String, Scores> = HashMap::new();
         for c in candidates {
             let t = total.entry(key(c)).or_insert([0.0; 6]);
             for (a, b) in t.iter_mut().zip(c.scores) {
                 *a += b;
             }
-        }
-        // surnames and given names of people named in full
-        let mut person_parts: HashSet<String> = HashSet::new();
-        for c in candidates {
-            if c.end - c.start >= 2 && argmax(&total[&key(c)]) == Ty::Person as usize {
-                person_parts.insert(self.lower[c.end - 1].clone());
-                person_parts.insert(self.lower[c.start].clone());
+            if c.end - c.start == 1 && person_parts.contains(self.lower[c.start].as_str()) {
+                t[Ty::Person as usize] += 3.0;
             }
         }
         candidates
             .iter()
             .map(|c| {
-                let mut s = total[&key(c)];
-                if c.end - c.start == 1 && person_parts.contains(&self.lower[c.start]) {
-                    s[Ty::Person as usize] += 3.0;
-                }
+                let s = total[&key(c)];
                 let best = argmax(&s);
                 if s[best] <= 0.0 {
-                    // nothing known: a multi-word capitalised name is most often a
-                    // person; a single word most often a place or an organisation
-                    return Some(default_type(self, c));
+                    return Some(default_type(c));
                 }
                 TYPES[best]
             })
@@ -676,14 +883,19 @@ fn argmax(s: &Scores) -> usize {
     best
 }
 
-fn default_type(cx: &Context<'_>, c: &Candidate) -> EntityType {
+/// The type of a name nothing is known about: several capitalised words are
+/// most often a person; a single word that is no one's surname, an organisation.
+fn default_type(c: &Candidate) -> EntityType {
     if c.end - c.start >= 2 {
         EntityType::Person
-    } else if cx.lower[c.start].chars().count() <= 4 {
-        EntityType::Org
     } else {
-        EntityType::Person
+        EntityType::Org
     }
+}
+
+/// Whether a word is a Roman numeral ("XVII", "II").
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')) && word.len() <= 6
 }
 
 /// Endings common in surnames across Slavic, Germanic, Romance and other naming traditions.
