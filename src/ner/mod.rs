@@ -335,19 +335,8 @@ impl<'a> Context<'a> {
             let l = self.lower[j].as_str();
             let next_cap = |k: usize| k < limit && self.cap[k];
             let particle = NAME_PARTICLES.contains(&l) && self.is_word(j);
-            let possessive = self.seg.tokens[j].kind == TokenKind::Possessive;
-            if (particle || l == "&") && next_cap(j + 1) {
-                j += 2;
-            } else if possessive && next_cap(j + 1) && {
-                // "Korean People's Army", "Women's Hospital": a common word's possessive inside a name
-                let mut e = j + 1;
-                while e < limit && self.cap[e] {
-                    e += 1;
-                }
-                self.gaz.is_common_word(&self.lower[j - 1])
-                    && self.gaz.lookup(self.word(j - 1)).is_empty()
-                    && (lexicon::is_org_head(&self.lower[e - 1]) || lexicon::is_loc_head(&self.lower[e - 1]))
-            } {
+            let joins = (particle || l == "&" || self.possessive_in_name(j, limit)) && next_cap(j + 1);
+            if joins {
                 j += 2;
             } else if (l == "of" || l == "for") && self.takes_of(j - 1) {
                 if next_cap(j + 1) {
@@ -362,6 +351,22 @@ impl<'a> Context<'a> {
             }
         }
         j
+    }
+
+    /// Whether the possessive at `j` is inside a name: "Korean People's Army",
+    /// "Women's Hospital" (a common word's possessive, and an organisation or place head after it).
+    fn possessive_in_name(&self, j: usize, limit: usize) -> bool {
+        if self.seg.tokens[j].kind != TokenKind::Possessive || j == 0 {
+            return false;
+        }
+        let mut e = j + 1;
+        while e < limit && self.cap[e] {
+            e += 1;
+        }
+        e > j + 1
+            && self.gaz.is_common_word(&self.lower[j - 1])
+            && self.gaz.lookup(self.word(j - 1)).is_empty()
+            && (lexicon::is_org_head(&self.lower[e - 1]) || lexicon::is_loc_head(&self.lower[e - 1]))
     }
 
     /// Whether a capitalised word may be followed by "of …" inside one name
