@@ -167,6 +167,11 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
             (speaker_mention, cue) = before(view, q, s_open);
         }
         let mut speaker = speaker_mention.and_then(|m| view.entity(m));
+        // "“…”, it added": an organisation that spoke just before
+        if speaker.is_none() && cue.is_some_and(|c| matches!(word_before(view, c.start), "it" | "they")) {
+            speaker =
+                out.last().and_then(|prev| prev.speaker).filter(|&e| view.etype(e) == crate::model::EntityType::Org);
+        }
         if speaker.is_none() && cue.is_none() && is_sentence_like(view, q, s_open) {
             // continue the speaker of the previous quote nearby
             let para = seg.sentences[s_open].paragraph;
@@ -178,9 +183,44 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
                 })
                 .and_then(|prev| prev.speaker);
         }
-        out.push(Quote { span: q.content, sentence: s_open, speaker, cue });
+        // a quotation of several sentences is one quote per sentence, each with the speaker
+        // (scare quotes and titles, which have no speaker, stay whole)
+        let pieces = if speaker.is_some() { sentence_pieces(view, q.content) } else { vec![(q.content, s_open)] };
+        for (span, sentence) in pieces {
+            out.push(Quote { span, sentence, speaker, cue });
+        }
     }
     out
+}
+
+/// The quoted words cut at the sentence boundaries inside them, with each piece's sentence.
+fn sentence_pieces(view: &View<'_>, content: Span) -> Vec<(Span, usize)> {
+    let seg = &view.analysis.segmentation;
+    let first = seg.sentence_at(content.start);
+    let mut pieces = Vec::new();
+    let (mut start, mut sentence) = (content.start, first);
+    for (k, s) in seg.sentences.iter().enumerate().skip(first + 1) {
+        if s.span.start >= content.end {
+            break;
+        }
+        let piece = view.text[start..s.span.start].trim_end();
+        if !piece.trim().is_empty() {
+            pieces.push((Span::new(start, start + piece.len()), sentence));
+        }
+        (start, sentence) = (s.span.start, k);
+    }
+    pieces.push((Span::new(start, content.end), sentence));
+    pieces
+}
+
+/// The lower-case word just before byte `pos`.
+fn word_before<'a>(view: &'a View<'_>, pos: usize) -> &'a str {
+    let i = view.analysis.segmentation.token_at_or_after(pos);
+    if i == 0 {
+        ""
+    } else {
+        view.word(i - 1)
+    }
 }
 
 /// Whether a quote stands as a sentence of its own (not a phrase inside one).
@@ -240,7 +280,11 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId
         }
         if view.is_reporting_verb(i) {
             let cue = Some(view.span(i, i + 1));
-            let m = view.subject_before(i, toks.start).or_else(|| {
+            // "X said A, and told the police, “…”": the coordinated verb shares the sentence's subject
+            let coordinated = i > toks.start && view.word(i - 1) == "and";
+            let subject =
+                if coordinated { first_agent(view, toks.start, i) } else { view.subject_before(i, toks.start) };
+            let m = subject.or_else(|| {
                 // "said X, “…”"
                 (i + 1..q.open).find_map(|k| {
                     view.mention_at[k]
@@ -251,6 +295,16 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId
         }
     }
     (None, None)
+}
+
+/// The first agent mention (person or organisation, not a possessor) of tokens `[start, end)` outside quotes.
+fn first_agent(view: &View<'_>, start: usize, end: usize) -> Option<MentionId> {
+    (start..end).find_map(|k| {
+        let m = view.mention_at[k].filter(|_| !view.quoted[k])?;
+        let mention = &view.analysis.mentions[m];
+        let possessor = view.kind(mention.tokens.end) == Some(TokenKind::Possessive);
+        (is_agent(mention.etype) && !possessor && view.entity(m).is_some()).then_some(m)
+    })
 }
 
 /// The agent mention nearest before token `end`, not before `start`,
