@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let err = parse("bad", "SELECT ?x\nWHERE { ?x ?y }").expect_err("malformed");
+        let Err(err) = parse("bad", "SELECT ?x\nWHERE { ?x ?y }") else { panic!("a malformed query parsed") };
         match err {
             QueryError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 15)),
             other => panic!("expected a syntax error, got {other}"),
