@@ -33,6 +33,7 @@
 
 pub mod endpoint;
 pub mod identity;
+pub mod relink;
 pub mod user;
 
 use std::collections::HashSet;
@@ -151,6 +152,16 @@ pub trait KnowledgeBase: Send + Sync {
     fn candidates(&self, name: &str, surname: bool) -> Vec<Candidate>;
 }
 
+impl<T: KnowledgeBase + ?Sized> KnowledgeBase for std::sync::Arc<T> {
+    fn method(&self) -> &str {
+        (**self).method()
+    }
+
+    fn candidates(&self, name: &str, surname: bool) -> Vec<Candidate> {
+        (**self).candidates(name, surname)
+    }
+}
+
 /// What the article says around an entity: the countries and regions it names.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
@@ -165,41 +176,50 @@ impl Context {
     /// (only the unambiguous ones: a country, or the one region of that name),
     /// its group names and the nationality words of its titles.
     pub fn of(doc: &Document, a: &Analysis, g: &Gazetteer) -> Self {
-        let mut ctx = Context::default();
-        for e in &a.entities {
-            let names = a.name_mentions_of(e).map(|m| m.span.text(&doc.text));
-            for n in names.chain(std::iter::once(e.name.as_str())) {
-                match e.etype {
-                    EntityType::Gpe | EntityType::Loc => {
-                        let ids: Vec<_> = g
-                            .lookup(n)
-                            .iter()
-                            .copied()
-                            .filter(|&id| matches!(g.entry(id).kind, KbKind::Country | KbKind::Region))
-                            .collect();
-                        if let Some(&id) = ids.iter().find(|&&id| g.entry(id).kind == KbKind::Country) {
-                            ctx.countries.extend(g.entry(id).country.clone());
-                        } else if let [id] = ids.as_slice() {
-                            let r = g.entry(*id);
-                            ctx.regions.extend(r.admin1.clone());
-                            ctx.countries.extend(r.country.clone());
-                        }
-                    }
-                    EntityType::Norp => {
-                        if let Some(id) = g.demonym(n) {
-                            ctx.countries.extend(g.entry(id).country.clone());
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
+        let names = a.entities.iter().flat_map(|e| {
+            a.name_mentions_of(e)
+                .map(|m| m.span.text(&doc.text))
+                .chain(std::iter::once(e.name.as_str()))
+                .map(move |n| (e.etype, n))
+        });
+        let mut ctx = Self::from_names(names, g);
         for m in &a.mentions {
             let Some(t) = m.title else { continue };
             for w in t.text(&doc.text).split_whitespace() {
                 if let Some(id) = g.demonym(w) {
                     ctx.countries.extend(g.entry(id).country.clone());
                 }
+            }
+        }
+        ctx
+    }
+
+    /// The countries and regions named by typed entity names.
+    pub fn from_names<'a>(names: impl Iterator<Item = (EntityType, &'a str)>, g: &Gazetteer) -> Self {
+        let mut ctx = Context::default();
+        for (etype, n) in names {
+            match etype {
+                EntityType::Gpe | EntityType::Loc => {
+                    let ids: Vec<_> = g
+                        .lookup(n)
+                        .iter()
+                        .copied()
+                        .filter(|&id| matches!(g.entry(id).kind, KbKind::Country | KbKind::Region))
+                        .collect();
+                    if let Some(&id) = ids.iter().find(|&&id| g.entry(id).kind == KbKind::Country) {
+                        ctx.countries.extend(g.entry(id).country.clone());
+                    } else if let [id] = ids.as_slice() {
+                        let r = g.entry(*id);
+                        ctx.regions.extend(r.admin1.clone());
+                        ctx.countries.extend(r.country.clone());
+                    }
+                }
+                EntityType::Norp => {
+                    if let Some(id) = g.demonym(n) {
+                        ctx.countries.extend(g.entry(id).country.clone());
+                    }
+                }
+                _ => {}
             }
         }
         ctx
