@@ -99,9 +99,10 @@ pub struct InputArgs {
 #[derive(Debug, Args, Default)]
 pub struct LinkSourceArgs {
     /// Your own knowledge base: RDF files (.nt, .ttl, .nq, .trig, optionally .gz),
-    /// e.g. a Wikidata or DBpedia extract. Names come from rdfs:label, skos:altLabel
-    /// and schema:name, kinds from rdf:type or wdt:P31; asked before the bundled base.
-    #[arg(long, value_name = "FILE", num_args = 1.., action = clap::ArgAction::Append)]
+    /// e.g. a Wikidata or DBpedia extract (repeat --kb for several files). Names come from
+    /// rdfs:label, skos:altLabel and schema:name, kinds from rdf:type or wdt:P31; asked
+    /// before the bundled base.
+    #[arg(long, value_name = "FILE", action = clap::ArgAction::Append)]
     pub kb: Vec<PathBuf>,
     /// A SPARQL endpoint to ask for candidates (e.g. https://query.wikidata.org/sparql
     /// or a local mirror); asked after --kb, before the bundled base.
