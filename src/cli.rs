@@ -34,6 +34,28 @@ pub enum Command {
     Export(ExportArgs),
     /// Count articles, entities by type and facts by predicate.
     Stats(StoreArgs),
+    /// Link the entities already in the store again, against your own knowledge base
+    /// (--kb) or a SPARQL endpoint (--endpoint), and the bundled one.
+    ///
+    /// Each article graph is updated in one transaction: an entity that gets a
+    /// Wikidata id becomes the node of that id (shared with every article that
+    /// names it), its owl:sameAs/schema:sameAs links, confidence and method are
+    /// replaced, and entities no source can identify keep what they had.
+    Link(LinkArgs),
+}
+
+/// Arguments of `link`.
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// Where links come from.
+    #[command(flatten)]
+    pub link: LinkSourceArgs,
+    /// Only this article (its id).
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// Which store to use.
@@ -65,8 +87,36 @@ pub struct InputArgs {
     #[arg(long)]
     pub url: Option<String>,
     /// Do not link entities to Wikidata, GeoNames and DBpedia.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["kb", "endpoint"])]
     pub no_link: bool,
+    /// Link sources besides the bundled knowledge base.
+    #[command(flatten)]
+    pub link: LinkSourceArgs,
+}
+
+/// Where entity links come from, besides the bundled knowledge base (which is
+/// always asked last).
+#[derive(Debug, Args, Default)]
+pub struct LinkSourceArgs {
+    /// Your own knowledge base: RDF files (.nt, .ttl, .nq, .trig, optionally .gz),
+    /// e.g. a Wikidata or DBpedia extract (repeat --kb for several files). Names come from
+    /// rdfs:label, skos:altLabel and schema:name, kinds from rdf:type or wdt:P31; asked
+    /// before the bundled base.
+    #[arg(long, value_name = "FILE", action = clap::ArgAction::Append)]
+    pub kb: Vec<PathBuf>,
+    /// A SPARQL endpoint to ask for candidates (e.g. https://query.wikidata.org/sparql
+    /// or a local mirror); asked after --kb, before the bundled base.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// Time-out of one endpoint request, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "endpoint")]
+    pub endpoint_timeout: u64,
+    /// Most endpoint requests in one run (cached answers are free).
+    #[arg(long, value_name = "N", default_value_t = 500, requires = "endpoint")]
+    pub endpoint_budget: usize,
+    /// Where endpoint answers are cached.
+    #[arg(long, value_name = "FILE", default_value = ".newsgraph-endpoint-cache.json", requires = "endpoint")]
+    pub endpoint_cache: PathBuf,
 }
 
 /// Arguments of `ingest`.

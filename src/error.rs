@@ -20,6 +20,9 @@ pub enum Error {
     /// A SPARQL query is malformed or failed.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// Linking against a knowledge base or endpoint failed.
+    #[error(transparent)]
+    Link(#[from] LinkError),
     /// Writing output failed.
     #[error("cannot write output")]
     Write(#[source] io::Error),
@@ -122,6 +125,14 @@ pub enum StoreError {
         #[source]
         source: oxigraph::store::StorageError,
     },
+    /// A look-up in the store failed.
+    #[error("a look-up in the store at {path} failed: {message}")]
+    Lookup {
+        /// The store directory, or "memory".
+        path: String,
+        /// What failed.
+        message: String,
+    },
     /// Loading an article's graph failed.
     #[error("cannot store article {doc}")]
     Load {
@@ -175,5 +186,57 @@ pub enum QueryError {
         /// The cause.
         #[source]
         source: oxigraph::sparql::QueryEvaluationError,
+    },
+}
+
+/// Why a knowledge base or SPARQL endpoint could not be used for linking.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LinkError {
+    /// A knowledge-base file could not be opened or read.
+    #[error("cannot read knowledge base {path}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: io::Error,
+    },
+    /// The file name does not say which RDF syntax it is in.
+    #[error("{path}: unknown knowledge-base format (expected .nt, .ttl, .nq or .trig, optionally .gz)")]
+    Format {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A knowledge-base file is not valid RDF.
+    #[error("{path}: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message (with line and column).
+        message: String,
+    },
+    /// The endpoint URL is not an http(s) URL.
+    #[error("{url} is not an http:// or https:// URL")]
+    Url {
+        /// The URL given.
+        url: String,
+    },
+    /// A request to the endpoint failed.
+    #[error("SPARQL endpoint {url}: {message}")]
+    Endpoint {
+        /// The endpoint.
+        url: String,
+        /// What went wrong (status, time-out, bad response).
+        message: String,
+    },
+    /// The endpoint cache could not be read or written.
+    #[error("endpoint cache {path}")]
+    Cache {
+        /// The cache file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: io::Error,
     },
 }

@@ -4,6 +4,7 @@ mod cli;
 mod common;
 mod export;
 mod golden;
+mod link;
 mod pipeline;
 mod queries;
 mod score;

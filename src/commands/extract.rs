@@ -25,7 +25,7 @@ fn rdf_format(f: ExtractFormat) -> Option<RdfFormat> {
 /// Runs the pipeline on every article and hands each result to `emit`;
 /// returns how many articles failed to read and how many were extracted.
 fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result<()>) -> Result<(usize, usize)> {
-    let pipeline = super::pipeline(&args.input);
+    let (pipeline, endpoint) = super::pipeline(&args.input)?;
     let (mut failed, mut done) = (0, 0);
     for doc in super::articles(&args.input)? {
         match doc {
@@ -39,6 +39,7 @@ fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result
             }
         }
     }
+    super::finish_endpoint(endpoint.as_deref())?;
     Ok((failed, done))
 }
 

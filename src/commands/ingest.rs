@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::IngestArgs;
+use newsgraph::link::identity;
 use newsgraph::model::Analysis;
 use newsgraph::rdf::{self, mint};
 use newsgraph::store::Store;
@@ -46,7 +47,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     } else {
         super::open_store(&args.store)?
     };
-    let pipeline = super::pipeline(&args.input);
+    let (pipeline, endpoint) = super::pipeline(&args.input)?;
     let mut out = std::io::stdout().lock();
     let mut total = Counts::default();
     let mut failed = 0;
@@ -60,7 +61,17 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             }
         };
         let analysis = pipeline.analyze(&doc);
-        let quads = rdf::map(&doc, &analysis);
+        // one node per entity across articles: IRIs chosen against the other articles
+        let resolution = match identity::resolve(&store, &doc, &analysis) {
+            Ok(r) => r,
+            Err(e) => {
+                super::report(&anyhow::Error::new(e).context(format!("article {} was not stored", doc.id)));
+                failed += 1;
+                continue;
+            }
+        };
+        let mut quads = rdf::map_with(&doc, &analysis, &resolution.iris);
+        quads.extend(resolution.merge_quads(&doc));
         if let Err(e) = store.replace_graph(&doc.id, mint::article(&doc.id).as_ref(), &quads) {
             super::report(
                 &anyhow::Error::new(e).context(format!("article {} was not stored; the store is unchanged", doc.id)),
@@ -91,5 +102,6 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         store.len().context("cannot count the store's triples")?
     )
     .context("cannot write to standard output")?;
+    super::finish_endpoint(endpoint.as_deref())?;
     Ok(super::exit_code(failed, total.articles))
 }

@@ -8,15 +8,22 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, InputArgs, StoreArgs};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::cli::{Cli, Command, InputArgs, LinkSourceArgs, StoreArgs};
 use newsgraph::error::StoreError;
 use newsgraph::input::{self, Articles, Overrides};
+use newsgraph::link::endpoint::{EndpointKb, EndpointOptions};
+use newsgraph::link::user::UserKb;
+use newsgraph::link::{KbLinker, KnowledgeBase};
 use newsgraph::store::Store;
 use newsgraph::Pipeline;
 
 mod export;
 mod extract;
 mod ingest;
+mod link;
 mod query;
 mod stats;
 
@@ -31,6 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(&args),
+        Command::Link(args) => link::run(args),
     }
 }
 
@@ -49,13 +57,64 @@ pub fn articles(args: &InputArgs) -> Result<Articles> {
     ))
 }
 
-/// The pipeline the arguments ask for.
-pub fn pipeline(args: &InputArgs) -> Pipeline {
+/// The pipeline the arguments ask for, and the endpoint it asks (to report on and save its cache).
+pub fn pipeline(args: &InputArgs) -> Result<(Pipeline, Option<Arc<EndpointKb>>)> {
     let mut b = Pipeline::builder();
+    let mut endpoint = None;
     if args.no_link {
         b = b.linker(None);
+    } else if !args.link.kb.is_empty() || args.link.endpoint.is_some() {
+        let (linker, e) = linker(&args.link)?;
+        endpoint = e;
+        b = b.linker(Some(Box::new(linker)));
     }
-    b.build()
+    Ok((b.build(), endpoint))
+}
+
+/// The linker the link-source arguments ask for.
+pub fn linker(args: &LinkSourceArgs) -> Result<(KbLinker, Option<Arc<EndpointKb>>)> {
+    let mut sources: Vec<Box<dyn KnowledgeBase>> = Vec::new();
+    if !args.kb.is_empty() {
+        let kb = UserKb::load(&args.kb).map_err(|e| {
+            anyhow::Error::new(e).context("cannot load the knowledge base given with --kb (give N-Triples, Turtle, N-Quads or TriG files, optionally gzipped)")
+        })?;
+        if kb.is_empty() {
+            eprintln!(
+                "newsgraph: warning: --kb gave no usable record (a record needs an English or untagged rdfs:label, skos:altLabel or schema:name, and a Wikidata, DBpedia or GeoNames IRI)"
+            );
+        }
+        sources.push(Box::new(kb));
+    }
+    let mut endpoint = None;
+    if let Some(url) = &args.endpoint {
+        let e = Arc::new(
+            EndpointKb::new(EndpointOptions {
+                url: url.clone(),
+                timeout: Duration::from_secs(args.endpoint_timeout.max(1)),
+                budget: args.endpoint_budget,
+                cache: Some(args.endpoint_cache.clone()),
+            })
+            .map_err(|e| {
+                anyhow::Error::new(e).context(
+                    "cannot use the SPARQL endpoint (check --endpoint, or delete a damaged --endpoint-cache file)",
+                )
+            })?,
+        );
+        sources.push(Box::new(Arc::clone(&e)));
+        endpoint = Some(e);
+    }
+    Ok((KbLinker::new(sources), endpoint))
+}
+
+/// Reports what an endpoint did and saves its cache.
+pub fn finish_endpoint(endpoint: Option<&EndpointKb>) -> Result<()> {
+    let Some(e) = endpoint else { return Ok(()) };
+    if let Some(f) = e.failure() {
+        eprintln!(
+            "newsgraph: warning: the SPARQL endpoint was not asked everything ({f}); links came from the other sources. Raise --endpoint-budget or --endpoint-timeout, or run again later: answers so far are cached"
+        );
+    }
+    e.save().context("cannot save the endpoint cache (check --endpoint-cache)")
 }
 
 /// Reports a failed article on stderr; the run goes on.

@@ -50,6 +50,8 @@ pub struct KbEntry {
     pub name: String,
     /// ISO 3166-1 alpha-2 code of the country it belongs to (or is).
     pub country: Option<String>,
+    /// ISO 3166-2 code of the first-level region a city lies in (or a region's own code).
+    pub admin1: Option<String>,
     /// Population, for places.
     pub population: u64,
     /// Wikidata id ("Q30").
@@ -70,6 +72,10 @@ pub type KbId = u32;
 pub struct Gazetteer {
     entries: Vec<KbEntry>,
     by_name: HashMap<String, Vec<KbId>>,
+    /// People and organisations by [`variant_key`] of each name.
+    by_variant: HashMap<String, Vec<KbId>>,
+    /// People by [`variant_key`] of the last word of each name.
+    by_surname: HashMap<String, Vec<KbId>>,
     demonyms: HashMap<String, KbId>,
     country_by_code: HashMap<String, KbId>,
     first_names: HashSet<String>,
@@ -106,6 +112,57 @@ pub fn key(name: &str) -> String {
     out
 }
 
+fn push_unique(ids: &mut Vec<KbId>, id: KbId) {
+    if !ids.contains(&id) {
+        ids.push(id);
+    }
+}
+
+/// Latin letters with diacritics and their plain forms, sorted by character.
+#[rustfmt::skip]
+const FOLD: &[(char, &str)] = &[
+    ('ß', "ss"), ('à', "a"), ('á', "a"), ('â', "a"), ('ã', "a"), ('ä', "a"), ('å', "a"), ('æ', "ae"),
+    ('ç', "c"), ('è', "e"), ('é', "e"), ('ê', "e"), ('ë', "e"), ('ì', "i"), ('í', "i"), ('î', "i"),
+    ('ï', "i"), ('ð', "d"), ('ñ', "n"), ('ò', "o"), ('ó', "o"), ('ô', "o"), ('õ', "o"), ('ö', "o"),
+    ('ø', "o"), ('ù', "u"), ('ú', "u"), ('û', "u"), ('ü', "u"), ('ý', "y"), ('þ', "th"), ('ÿ', "y"),
+    ('ā', "a"), ('ă', "a"), ('ą', "a"), ('ć', "c"), ('č', "c"), ('ď', "d"), ('đ', "d"), ('ē', "e"),
+    ('ė', "e"), ('ę', "e"), ('ě', "e"), ('ğ', "g"), ('ī', "i"), ('į', "i"), ('ı', "i"), ('ķ', "k"),
+    ('ļ', "l"), ('ľ', "l"), ('ł', "l"), ('ń', "n"), ('ņ', "n"), ('ň', "n"), ('ō', "o"), ('ő', "o"),
+    ('œ', "oe"), ('ř', "r"), ('ś', "s"), ('ş', "s"), ('š', "s"), ('ţ', "t"), ('ť', "t"), ('ū', "u"),
+    ('ů', "u"), ('ű', "u"), ('ų', "u"), ('ź', "z"), ('ż', "z"), ('ž', "z"), ('ș', "s"), ('ț', "t"),
+];
+
+/// A spelling-tolerant key for personal and organisation names: [`key`], then
+/// diacritics dropped, hyphens made spaces, `y` inside a word read as `i`, and
+/// doubled letters made single — so the transliterations "Zelenskyy",
+/// "Zelensky" and "Zelenskiy", or "Sergei" and "Sergey", share one key.
+pub fn variant_key(name: &str) -> String {
+    let mut plain = String::with_capacity(name.len());
+    for c in key(name).chars() {
+        match FOLD.binary_search_by(|(f, _)| f.cmp(&c)) {
+            Ok(i) => plain.push_str(FOLD[i].1),
+            Err(_) if c == '-' => plain.push(' '),
+            Err(_) if c.is_alphanumeric() || c == ' ' => plain.push(c),
+            Err(_) => {}
+        }
+    }
+    let mut out = String::with_capacity(plain.len());
+    for word in plain.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut last = None;
+        for (i, c) in word.chars().enumerate() {
+            let c = if c == 'y' && i > 0 { 'i' } else { c };
+            if last != Some(c) {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+    out
+}
+
 fn field(cols: &[&str], i: usize) -> Option<String> {
     cols.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_owned)
 }
@@ -132,6 +189,7 @@ impl Gazetteer {
                     kind: KbKind::Country,
                     name: name.clone(),
                     country: iso2.clone(),
+                    admin1: None,
                     population: u64::MAX,
                     wikidata: field(&cols, 5),
                     geonames: field(&cols, 6),
@@ -155,6 +213,7 @@ impl Gazetteer {
                     kind: KbKind::Region,
                     name: name.clone(),
                     country: field(&cols, 3),
+                    admin1: field(&cols, 0),
                     population: 0,
                     wikidata: field(&cols, 5),
                     geonames: field(&cols, 6),
@@ -172,6 +231,7 @@ impl Gazetteer {
                     kind: KbKind::City,
                     name: name.clone(),
                     country: field(&cols, 3),
+                    admin1: field(&cols, 4),
                     population: field(&cols, 5).and_then(|p| p.parse().ok()).unwrap_or(0),
                     wikidata: field(&cols, 6),
                     geonames: field(&cols, 0),
@@ -185,11 +245,21 @@ impl Gazetteer {
         for (tsv, kind) in [(PEOPLE, KbKind::Person), (ORGS, KbKind::Org)] {
             for cols in rows(tsv) {
                 let Some(name) = field(&cols, 1) else { continue };
+                let id = g.entries.len() as KbId;
+                for n in std::iter::once(name.as_str()).chain(multi(&cols, 2)) {
+                    push_unique(g.by_variant.entry(variant_key(n)).or_default(), id);
+                    if kind == KbKind::Person && n.contains(' ') {
+                        if let Some(last) = n.split_whitespace().last() {
+                            push_unique(g.by_surname.entry(variant_key(last)).or_default(), id);
+                        }
+                    }
+                }
                 g.push(
                     KbEntry {
                         kind,
                         name: name.clone(),
                         country: field(&cols, 4),
+                        admin1: None,
                         population: 0,
                         wikidata: field(&cols, 0),
                         geonames: None,
@@ -210,10 +280,7 @@ impl Gazetteer {
         let id = self.entries.len() as KbId;
         self.entries.push(entry);
         for n in names {
-            let ids = self.by_name.entry(key(n)).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
+            push_unique(self.by_name.entry(key(n)).or_default(), id);
         }
         id
     }
@@ -231,6 +298,17 @@ impl Gazetteer {
     /// Every entry a name (any case) may refer to.
     pub fn lookup(&self, name: &str) -> &[KbId] {
         self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The people and organisations whose name is spelled like `name` up to
+    /// diacritics and transliteration ([`variant_key`]: "Zelensky" and "Zelenskyy").
+    pub fn lookup_variant(&self, name: &str) -> &[KbId] {
+        self.by_variant.get(&variant_key(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The people whose last name is spelled like `word` ([`variant_key`]).
+    pub fn lookup_surname(&self, word: &str) -> &[KbId] {
+        self.by_surname.get(&variant_key(word)).map_or(&[], Vec::as_slice)
     }
 
     /// The most prominent place a name may refer to: a country, then a region
@@ -286,6 +364,25 @@ mod tests {
         assert_eq!(key("U.S."), "us");
         assert_eq!(key("  New   York "), "new york");
         assert_eq!(key("Côte d’Ivoire"), "côte d'ivoire");
+    }
+
+    #[test]
+    fn variant_keys_join_transliterations() {
+        assert_eq!(variant_key("Volodymyr Zelenskyy"), variant_key("Volodymyr Zelensky"));
+        assert_eq!(variant_key("Zelenskiy"), variant_key("Zelensky"));
+        assert_eq!(variant_key("Sergei Shoigu"), variant_key("Sergey Shoygu"));
+        assert_eq!(variant_key("Recep Tayyip Erdoğan"), variant_key("Recep Tayyip Erdogan"));
+        assert_eq!(variant_key("Ramos-Horta"), "ramos horta");
+        assert_ne!(variant_key("Putin"), variant_key("Pution"));
+        assert!(FOLD.windows(2).all(|w| w[0].0 < w[1].0), "FOLD must stay sorted");
+    }
+
+    #[test]
+    fn people_are_found_by_variant_and_surname() {
+        let g = get();
+        let name = |ids: &[KbId]| ids.iter().map(|&id| g.entry(id).name.clone()).collect::<Vec<_>>();
+        assert_eq!(name(g.lookup_variant("Volodymyr Zelensky")), ["Volodymyr Zelenskyy"]);
+        assert_eq!(name(g.lookup_surname("Zelensky")), ["Volodymyr Zelenskyy"]);
     }
 
     #[test]

@@ -812,6 +812,27 @@ impl<'a> Context<'a> {
                 t[Ty::Person as usize] += 3.0;
             }
         }
+        // "Witkoff and Kushner": names joined by "and" are of one kind; a name
+        // without evidence of its own takes the type of the person beside it
+        let mut bonus: HashMap<String, f32> = HashMap::new();
+        for pair in candidates.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if b.start != a.end + 1 || !matches!(self.lower[a.end].as_str(), "and" | "&" | "or") {
+                continue;
+            }
+            for (x, y) in [(a, b), (b, a)] {
+                let (tx, ty) = (total[&key(x)], total[&key(y)]);
+                let weak = tx.iter().all(|&v| v < 2.0);
+                if weak && argmax(&ty) == Ty::Person as usize && ty[Ty::Person as usize] > 0.0 {
+                    *bonus.entry(key(x)).or_default() += 2.0;
+                }
+            }
+        }
+        for (k, b) in bonus {
+            if let Some(t) = total.get_mut(&k) {
+                t[Ty::Person as usize] += b;
+            }
+        }
         candidates
             .iter()
             .map(|c| {

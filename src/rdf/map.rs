@@ -25,7 +25,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 use super::mint;
 use super::vocab::{ng, prov, rdf, schema};
 use crate::json::CharOffsets;
-use crate::model::{Analysis, Document, EntityType, EventKind, Object, Predicate};
+use crate::model::{Analysis, Document, EntityType, EventKind, Link, Object, Predicate};
 
 /// The IRI of a predicate.
 pub fn predicate_iri(p: Predicate) -> oxigraph::model::NamedNodeRef<'static> {
@@ -67,6 +67,35 @@ impl Quads {
 
 fn date(d: chrono::NaiveDate) -> Literal {
     Literal::new_typed_literal(d.to_string(), xsd::DATE)
+}
+
+/// The external IRIs of a link: Wikidata, GeoNames and DBpedia, as known.
+pub fn link_targets(link: &Link) -> Vec<NamedNode> {
+    [
+        link.wikidata.as_ref().map(|id| format!("http://www.wikidata.org/entity/{id}")),
+        link.geonames.as_ref().map(|id| format!("https://sws.geonames.org/{id}/")),
+        link.dbpedia.as_ref().map(|id| format!("http://dbpedia.org/resource/{}", mint::encode(id))),
+    ]
+    .into_iter()
+    .flatten()
+    .map(NamedNode::new_unchecked)
+    .collect()
+}
+
+/// The quads that state an entity's link: `owl:sameAs` and `schema:sameAs`
+/// to each target, its confidence and the method that made it.
+pub fn link_quads(iri: &NamedNode, link: &Link, graph: &GraphName) -> Vec<Quad> {
+    let mut out = Vec::with_capacity(8);
+    let mut add = |p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
+        out.push(Quad::new(iri.clone(), p.into_owned(), o, graph.clone()));
+    };
+    for target in link_targets(link) {
+        add(rdf::OWL_SAME_AS, target.clone().into());
+        add(schema::SAME_AS, target.into());
+    }
+    add(ng::LINK_CONFIDENCE, Literal::new_typed_literal(format!("{:.2}", link.confidence), xsd::DECIMAL).into());
+    add(ng::LINK_METHOD, Literal::new_simple_literal(&link.method).into());
+    out
 }
 
 /// The quads of one analysed article, in its named graph, with entity IRIs
@@ -111,34 +140,25 @@ pub fn map_with(doc: &Document, a: &Analysis, iris: &[NamedNode]) -> Vec<Quad> {
     for s in a.quotes.iter().filter_map(|x| x.speaker) {
         needed[s] = true;
     }
+    let mut labelled = std::collections::HashSet::with_capacity(a.entities.len());
     for (i, e) in a.entities.iter().enumerate() {
         let named = a.name_mentions_of(e).next().is_some();
         if !named && !needed[i] {
             continue;
         }
         let iri = iris[i].clone();
-        q.add(iri.clone(), rdf::TYPE, class_iri(e.etype).into_owned());
-        q.add(iri.clone(), rdf::LABEL, Literal::new_simple_literal(&e.name));
         if named {
             q.add(article.clone(), schema::MENTIONS, iri.clone());
         }
+        // two entities of one article that are one node (a merge, or one
+        // Wikidata id) are described once, by the first
+        if !labelled.insert(iri.clone()) {
+            continue;
+        }
+        q.add(iri.clone(), rdf::TYPE, class_iri(e.etype).into_owned());
+        q.add(iri.clone(), rdf::LABEL, Literal::new_simple_literal(&e.name));
         if let Some(link) = &e.link {
-            let targets = [
-                link.wikidata.as_ref().map(|id| format!("http://www.wikidata.org/entity/{id}")),
-                link.geonames.as_ref().map(|id| format!("https://sws.geonames.org/{id}/")),
-                link.dbpedia.as_ref().map(|id| format!("http://dbpedia.org/resource/{}", mint::encode(id))),
-            ];
-            for t in targets.into_iter().flatten() {
-                let target = NamedNode::new_unchecked(t);
-                q.add(iri.clone(), rdf::OWL_SAME_AS, target.clone());
-                q.add(iri.clone(), schema::SAME_AS, target);
-            }
-            q.add(
-                iri.clone(),
-                ng::LINK_CONFIDENCE,
-                Literal::new_typed_literal(format!("{:.2}", link.confidence), xsd::DECIMAL),
-            );
-            q.add(iri.clone(), ng::LINK_METHOD, Literal::new_simple_literal(&link.method));
+            q.out.extend(link_quads(&iri, link, &q.graph));
         }
     }
 

@@ -73,10 +73,15 @@ pub fn type_segment(t: EntityType) -> &'static str {
     }
 }
 
+/// The IRI of the entity a Wikidata id stands for.
+pub fn wikidata(q: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{DATA}wikidata/{}", encode(q)))
+}
+
 /// The IRI of an entity: by Wikidata id when linked, else by type and name.
 pub fn entity(e: &Entity) -> NamedNode {
     match e.link.as_ref().and_then(|l| l.wikidata.as_deref()) {
-        Some(q) => NamedNode::new_unchecked(format!("{DATA}wikidata/{}", encode(q))),
+        Some(q) => wikidata(q),
         None => {
             NamedNode::new_unchecked(format!("{DATA}{}/{}", type_segment(e.etype), encode_iri_segment(&slug(&e.name))))
         }

@@ -17,6 +17,8 @@ pub mod ng {
     pub const GROUP: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Group");
     /// A place that is not a GPE (LOC).
     pub const LOCATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Location");
+    /// Two names in different articles identified as one entity.
+    pub const MERGE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Merge");
     /// Talks or a meeting.
     pub const MEETING: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Meeting");
     /// A phone call.
@@ -46,6 +48,15 @@ pub mod ng {
     /// What made an entity's links.
     pub const LINK_METHOD: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#linkMethod");
+    /// Why a merge was made.
+    pub const MERGE_REASON: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#mergeReason");
+    /// The node a merged name was identified with.
+    pub const MERGED_INTO: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#mergedInto");
+    /// The name an article used for a merged entity.
+    pub const MERGED_NAME: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#mergedName");
     /// Took part in the same meeting.
     pub const MET_WITH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#metWith");
     /// A place lies within another.
@@ -131,6 +142,7 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     ng::GROUP,
     ng::LOCATION,
     ng::MEETING,
+    ng::MERGE,
     ng::PHONE_CALL,
     ng::SENTENCE,
     ng::VISIT,
@@ -142,6 +154,9 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     ng::KINSHIP,
     ng::LINK_CONFIDENCE,
     ng::LINK_METHOD,
+    ng::MERGE_REASON,
+    ng::MERGED_INTO,
+    ng::MERGED_NAME,
     ng::MET_WITH,
     ng::PART_OF,
     ng::PARTICIPANT,
