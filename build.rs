@@ -26,6 +26,7 @@ fn main() {
     let mut code =
         String::from("/// Bundled queries: (name, text), sorted by name.\npub const BUNDLED: &[(&str, &str)] = &[\n");
     for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
         let name = f.strip_prefix(&dir).expect("under queries/").with_extension("");
         let name = name.to_string_lossy().replace('\\', "/");
         code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
