@@ -48,6 +48,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         super::open_store(&args.store)?
     };
     let (pipeline, endpoint) = super::pipeline(&args.input)?;
+    let mut identities =
+        identity::IdentityIndex::load(&store).context("cannot read the people already in the store")?;
     let mut out = std::io::stdout().lock();
     let mut total = Counts::default();
     let mut failed = 0;
@@ -62,14 +64,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         };
         let analysis = pipeline.analyze(&doc);
         // one node per entity across articles: IRIs chosen against the other articles
-        let resolution = match identity::resolve(&store, &doc, &analysis) {
-            Ok(r) => r,
-            Err(e) => {
-                super::report(&anyhow::Error::new(e).context(format!("article {} was not stored", doc.id)));
-                failed += 1;
-                continue;
-            }
-        };
+        let resolution = identities.resolve(&doc, &analysis);
         let mut quads = rdf::map_with(&doc, &analysis, &resolution.iris);
         quads.extend(resolution.merge_quads(&doc));
         if let Err(e) = store.replace_graph(&doc.id, mint::article(&doc.id).as_ref(), &quads) {
@@ -79,6 +74,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             failed += 1;
             continue;
         }
+        identities.record(&doc, &analysis, &resolution.iris);
         let c = Counts::of(&analysis, quads.len());
         total.add(c);
         writeln!(

@@ -7,20 +7,25 @@
 //! named differently: "Witkoff" in one article, "Steve Witkoff" in another, or
 //! "Putin" left unlinked where another article linked "Vladimir Putin".
 //!
-//! [`resolve`] looks for such a node among the *other* articles of the store:
-//! a person of the same type whose label is the same name, whose last name is
-//! the whole name used here, or whose whole name is the last name used here.
-//! It takes that node only when exactly one node fits and the two articles
-//! share context (they mention at least one other entity in common). Each
-//! such merge is written into the article's graph as an `ng:Merge` with the
-//! name used, the node chosen and the reason, for `query merges`.
+//! [`IdentityIndex::resolve`] looks for such a node among the *other*
+//! articles of the store: a person whose label is the same name, whose last
+//! name is the whole name used here, or whose whole name is the last name used
+//! here. It takes that node only when exactly one node fits and the two
+//! articles share context (they mention at least one other entity in common).
+//! Each such merge is written into the article's graph as an `ng:Merge` with
+//! the name used, the node chosen and the reason, for `query merges`.
 //!
 //! # Rationale
 //! Merges depend on what is already stored, so an article is resolved against
-//! the other graphs only (re-ingesting it gives the same IRIs), and a merge
-//! is explained in the graph of the article that caused it.
+//! the other graphs only (re-ingesting it gives the same IRIs), and a merge is
+//! explained in the graph of the article that caused it. The people and
+//! mentions of the store are read once into an index ([`IdentityIndex::load`])
+//! that each stored article updates ([`IdentityIndex::record`]): a look-up costs
+//! a few hash probes, whatever the size of the store, so corpora ingest at the
+//! speed of extraction. The index holds names and IRIs, not text: it grows with
+//! the number of distinct people and mentions, not with the corpus.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -75,21 +80,6 @@ impl Resolution {
     }
 }
 
-fn sparql_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn select(store: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
     let storage =
         |e: &dyn std::fmt::Display| StoreError::Lookup { path: store.location().to_owned(), message: e.to_string() };
@@ -107,100 +97,167 @@ fn select(store: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreErr
     Ok(rows)
 }
 
-/// Picks the IRI of every entity of `a`, looking at the other articles in `store`.
-pub fn resolve(store: &Store, doc: &Document, a: &Analysis) -> Result<Resolution, StoreError> {
-    let article = mint::article(&doc.id);
-    let mut iris: Vec<NamedNode> = a.entities.iter().map(mint::entity).collect();
-    let mut merges = Vec::new();
-    let mut used: HashSet<NamedNode> = iris.iter().cloned().collect();
-    for (i, e) in a.entities.iter().enumerate() {
-        if e.etype != EntityType::Person || e.link.as_ref().is_some_and(|l| l.wikidata.is_some()) {
-            continue;
-        }
-        let minted = &iris[i];
-        // already a node elsewhere under this very IRI: same name and type
-        let known = select(
-            store,
-            &format!(
-                "SELECT ?g WHERE {{ GRAPH ?g {{ <{minted}> a ?t }} FILTER(?g != <{article}>) }} LIMIT 1",
-                minted = minted.as_str(),
-                article = article.as_str()
-            ),
-        )?;
-        if !known.is_empty() {
-            continue;
-        }
-        let words: Vec<&str> = e.name.split_whitespace().collect();
-        let Some(last) = words.last() else { continue };
-        let lname = gazetteer::key(&e.name);
-        let llast = gazetteer::key(last);
-        // same name, the last name being the name used here, or the reverse
-        let filter = if words.len() == 1 {
-            format!(
-                "LCASE(STR(?label)) = {n} || STRENDS(LCASE(STR(?label)), {tail})",
-                n = sparql_string(&lname),
-                tail = sparql_string(&format!(" {lname}"))
-            )
-        } else {
-            format!(
-                "LCASE(STR(?label)) = {n} || LCASE(STR(?label)) = {l}",
-                n = sparql_string(&lname),
-                l = sparql_string(&llast)
-            )
-        };
-        let rows = select(
-            store,
-            &format!(
-                "SELECT DISTINCT ?node ?label WHERE {{ GRAPH ?g {{ ?node a <{class}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} \
-                 FILTER(?g != <{article}> && ({filter})) }} LIMIT 3",
-                class = class_iri(e.etype).as_str(),
-                article = article.as_str()
-            ),
-        )?;
-        let nodes: Vec<(NamedNode, String)> = rows
-            .into_iter()
-            .filter_map(|r| match (r.first().cloned().flatten(), r.get(1).cloned().flatten()) {
-                (Some(Term::NamedNode(n)), Some(Term::Literal(l))) => Some((n, l.value().to_owned())),
-                _ => None,
-            })
-            .collect();
-        let distinct: HashSet<&NamedNode> = nodes.iter().map(|(n, _)| n).collect();
-        let [(node, label)] = nodes.as_slice() else { continue };
-        if distinct.len() != 1 || used.contains(node) {
-            continue;
-        }
-        // shared context: an article that mentions the node also mentions another entity of ours
-        let others: Vec<String> =
-            iris.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, iri)| format!("<{}>", iri.as_str())).collect();
-        if others.is_empty() {
-            continue;
-        }
-        let shared = select(
-            store,
-            &format!(
-                "SELECT ?label WHERE {{ GRAPH ?g {{ ?g <https://schema.org/mentions> <{node}> , ?other . ?other <http://www.w3.org/2000/01/rdf-schema#label> ?label }} \
-                 VALUES ?other {{ {others} }} FILTER(?g != <{article}> && ?other != <{node}>) }} LIMIT 1",
-                node = node.as_str(),
-                others = others.join(" "),
-                article = article.as_str()
-            ),
-        )?;
-        let Some(Some(Term::Literal(with))) = shared.first().and_then(|r| r.first().cloned()) else { continue };
-        let how = if gazetteer::key(label) == lname {
-            "same name"
-        } else if words.len() == 1 {
-            "the name used is the last name of"
-        } else {
-            "the last name used is the whole name of"
-        };
-        merges.push(Merge {
-            entity: i,
-            name: e.name.clone(),
-            into: node.clone(),
-            reason: format!("{how} {label:?} (a person in another article); both articles mention {:?}", with.value()),
-        });
-        used.insert(node.clone());
-        iris[i] = node.clone();
+/// What the store already holds about people and mentions, by article.
+#[derive(Debug, Default)]
+pub struct IdentityIndex {
+    /// Every typed node (any type), with the articles that type it.
+    typed: HashMap<NamedNode, HashSet<NamedNode>>,
+    /// Person nodes by the key of their label, and by the key of its last word.
+    by_name: HashMap<String, HashSet<NamedNode>>,
+    by_last: HashMap<String, HashSet<NamedNode>>,
+    /// A label of each person node.
+    labels: HashMap<NamedNode, String>,
+    /// What each article mentions, and which articles mention each node.
+    mentions: HashMap<NamedNode, HashSet<NamedNode>>,
+    mentioned_in: HashMap<NamedNode, HashSet<NamedNode>>,
+    /// The nodes each article typed (to forget them when it is stored again).
+    typed_by: HashMap<NamedNode, Vec<NamedNode>>,
+}
+
+fn term_node(t: Option<&Option<Term>>) -> Option<NamedNode> {
+    match t {
+        Some(Some(Term::NamedNode(n))) => Some(n.clone()),
+        _ => None,
     }
-    Ok(Resolution { iris, merges })
+}
+
+impl IdentityIndex {
+    /// Reads the people and mentions of every article in the store.
+    pub fn load(store: &Store) -> Result<Self, StoreError> {
+        let mut index = Self::default();
+        let person = class_iri(EntityType::Person).as_str().to_owned();
+        for row in select(
+            store,
+            "SELECT ?g ?node ?class ?label WHERE { GRAPH ?g { ?g a <https://schema.org/NewsArticle> . ?node a ?class . \
+             OPTIONAL { ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label } } }",
+        )? {
+            let (Some(g), Some(node)) = (term_node(row.first()), term_node(row.get(1))) else { continue };
+            let is_person = term_node(row.get(2)).is_some_and(|c| c.as_str() == person);
+            let label = match row.get(3) {
+                Some(Some(Term::Literal(l))) if is_person => Some(l.value().to_owned()),
+                _ => None,
+            };
+            index.add_typed(&g, &node, label.as_deref());
+        }
+        for row in select(store, "SELECT ?g ?e WHERE { GRAPH ?g { ?g <https://schema.org/mentions> ?e } }")? {
+            if let (Some(g), Some(e)) = (term_node(row.first()), term_node(row.get(1))) {
+                index.add_mention(&g, &e);
+            }
+        }
+        Ok(index)
+    }
+
+    fn add_typed(&mut self, article: &NamedNode, node: &NamedNode, person_label: Option<&str>) {
+        if self.typed.entry(node.clone()).or_default().insert(article.clone()) {
+            self.typed_by.entry(article.clone()).or_default().push(node.clone());
+        }
+        if let Some(label) = person_label {
+            let key = gazetteer::key(label);
+            if let Some(last) = key.split_whitespace().last().filter(|_| key.contains(' ')) {
+                self.by_last.entry(last.to_owned()).or_default().insert(node.clone());
+            }
+            self.by_name.entry(key).or_default().insert(node.clone());
+            self.labels.entry(node.clone()).or_insert_with(|| label.to_owned());
+        }
+    }
+
+    fn add_mention(&mut self, article: &NamedNode, node: &NamedNode) {
+        self.mentions.entry(article.clone()).or_default().insert(node.clone());
+        self.mentioned_in.entry(node.clone()).or_default().insert(article.clone());
+    }
+
+    /// Whether a node is typed in an article other than `article`.
+    fn elsewhere(&self, node: &NamedNode, article: &NamedNode) -> bool {
+        self.typed.get(node).is_some_and(|gs| gs.iter().any(|g| g != article))
+    }
+
+    /// Picks the IRI of every entity of `a`, looking at the other articles.
+    pub fn resolve(&self, doc: &Document, a: &Analysis) -> Resolution {
+        let article = mint::article(&doc.id);
+        let mut iris: Vec<NamedNode> = a.entities.iter().map(mint::entity).collect();
+        let mut merges = Vec::new();
+        let mut used: HashSet<NamedNode> = iris.iter().cloned().collect();
+        for (i, e) in a.entities.iter().enumerate() {
+            if e.etype != EntityType::Person || e.link.as_ref().is_some_and(|l| l.wikidata.is_some()) {
+                continue;
+            }
+            // already a node elsewhere under this very IRI: same name and type
+            if self.elsewhere(&iris[i], &article) {
+                continue;
+            }
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            let Some(last) = words.last() else { continue };
+            let lname = gazetteer::key(&e.name);
+            let llast = gazetteer::key(last);
+            // same name, the last name being the name used here, or the reverse
+            let mut nodes: HashSet<&NamedNode> = HashSet::new();
+            nodes.extend(self.by_name.get(&lname).into_iter().flatten());
+            if words.len() == 1 {
+                nodes.extend(self.by_last.get(&lname).into_iter().flatten());
+            } else {
+                nodes.extend(self.by_name.get(&llast).into_iter().flatten());
+            }
+            nodes.retain(|n| self.elsewhere(n, &article));
+            let mut found = nodes.into_iter();
+            let (Some(node), None) = (found.next(), found.next()) else { continue };
+            if used.contains(node) {
+                continue;
+            }
+            // shared context: an article that mentions the node also mentions another entity of ours
+            let ours: HashSet<&NamedNode> = iris.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, n)| n).collect();
+            let with = self
+                .mentioned_in
+                .get(node)
+                .into_iter()
+                .flatten()
+                .filter(|g| **g != article)
+                .find_map(|g| self.mentions.get(g)?.iter().find(|m| *m != node && ours.contains(m)));
+            let Some(with) = with else { continue };
+            let label = self.labels.get(node).cloned().unwrap_or_default();
+            let how = if gazetteer::key(&label) == lname {
+                "same name"
+            } else if words.len() == 1 {
+                "the name used is the last name of"
+            } else {
+                "the last name used is the whole name of"
+            };
+            let with_label = a
+                .entities
+                .iter()
+                .zip(&iris)
+                .find(|(_, iri)| *iri == with)
+                .map_or_else(|| with.as_str().to_owned(), |(e, _)| e.name.clone());
+            merges.push(Merge {
+                entity: i,
+                name: e.name.clone(),
+                into: node.clone(),
+                reason: format!("{how} {label:?} (a person in another article); both articles mention {with_label:?}"),
+            });
+            used.insert(node.clone());
+            iris[i] = node.clone();
+        }
+        Resolution { iris, merges }
+    }
+
+    /// Records an article as stored with these entity IRIs (replacing what it held before).
+    pub fn record(&mut self, doc: &Document, a: &Analysis, iris: &[NamedNode]) {
+        let article = mint::article(&doc.id);
+        for node in self.typed_by.remove(&article).unwrap_or_default() {
+            if let Some(gs) = self.typed.get_mut(&node) {
+                gs.remove(&article);
+            }
+        }
+        for node in self.mentions.remove(&article).unwrap_or_default() {
+            if let Some(gs) = self.mentioned_in.get_mut(&node) {
+                gs.remove(&article);
+            }
+        }
+        for (e, iri) in a.entities.iter().zip(iris) {
+            let named = a.name_mentions_of(e).next().is_some();
+            self.add_typed(&article, iri, (e.etype == EntityType::Person).then_some(e.name.as_str()));
+            if named {
+                self.add_mention(&article, iri);
+            }
+        }
+    }
 }
