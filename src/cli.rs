@@ -131,6 +131,12 @@ pub struct IngestArgs {
     /// Keep nothing: run on an in-memory store and print the counts.
     #[arg(long, conflicts_with = "store")]
     pub memory: bool,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long, short, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub jobs: usize,
+    /// No progress bar (it is shown only on a terminal anyway).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Output formats of `extract`.

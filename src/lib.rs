@@ -4,6 +4,7 @@ pub mod coref;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod ingest;
 pub mod input;
 pub mod json;
 pub mod lexicon;

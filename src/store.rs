@@ -73,6 +73,26 @@ impl Store {
         tx.commit().map_err(load)
     }
 
+    /// Loads the quads of new articles with oxigraph's bulk loader, committed
+    /// at once: all of them are in the store afterwards, or none. The articles
+    /// must not be in the store already (their graphs are not cleared).
+    pub fn bulk_load(&self, docs: &[&str], quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
+        let doc = match docs {
+            [one] => (*one).to_owned(),
+            [first, .., last] => format!("{} articles ({first} … {last})", docs.len()),
+            [] => return Ok(()),
+        };
+        let load = |source| StoreError::Load { doc: doc.clone(), source };
+        let mut loader = self.inner.bulk_loader();
+        loader.load_quads(quads).map_err(load)?;
+        loader.commit().map_err(load)
+    }
+
+    /// Whether an article's graph is in the store.
+    pub fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        self.inner.contains_named_graph(graph).map_err(storage(&self.location))
+    }
+
     /// Number of quads.
     pub fn len(&self) -> Result<usize, StoreError> {
         self.inner.len().map_err(storage(&self.location))

@@ -1,43 +1,40 @@
 //! `newsgraph ingest`: articles → facts → one named graph per article in the store.
+//! The work is [`newsgraph::ingest`]; this adds the progress bar and the report.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::IngestArgs;
-use newsgraph::link::identity;
-use newsgraph::model::Analysis;
-use newsgraph::rdf::{self, mint};
+use newsgraph::ingest::{self, Counts, Event, IngestOptions};
+use newsgraph::input::Source;
 use newsgraph::store::Store;
 
-/// Counts of what one article (or a run) added.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Counts {
-    /// Articles stored.
-    pub articles: usize,
-    /// Entities.
-    pub entities: usize,
-    /// Quotations.
-    pub quotes: usize,
-    /// Relations.
-    pub relations: usize,
-    /// Quads written.
-    pub triples: usize,
-}
-
-impl Counts {
-    fn of(a: &Analysis, triples: usize) -> Self {
-        Self { articles: 1, entities: a.entities.len(), quotes: a.quotes.len(), relations: a.relations.len(), triples }
+/// A progress bar on stderr when it is a terminal: bytes read against the size
+/// of the input files, with articles per second and the time left.
+fn progress(args: &IngestArgs) -> ProgressBar {
+    if args.quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
     }
-
-    fn add(&mut self, o: Counts) {
-        self.articles += o.articles;
-        self.entities += o.entities;
-        self.quotes += o.quotes;
-        self.relations += o.relations;
-        self.triples += o.triples;
-    }
+    let total: u64 = newsgraph::input::sources(&args.input.paths)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| match s {
+            Source::File(p) | Source::Jsonl(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum();
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg} (eta {eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(250));
+    bar
 }
 
 /// Runs `ingest`.
@@ -48,56 +45,81 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         super::open_store(&args.store)?
     };
     let (pipeline, endpoint) = super::pipeline(&args.input)?;
-    let mut identities =
-        identity::IdentityIndex::load(&store).context("cannot read the people already in the store")?;
+    let bar = progress(&args);
+    let started = std::time::Instant::now();
+    let articles = super::articles(&args.input)?.inspect(|d| {
+        if let Ok(d) = d {
+            bar.inc(d.text.len() as u64);
+        }
+    });
     let mut out = std::io::stdout().lock();
-    let mut total = Counts::default();
-    let mut failed = 0;
-    for doc in super::articles(&args.input)? {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                super::report(&e);
+    let (mut failed, mut unchanged, mut done) = (0usize, 0usize, 0usize);
+    let mut write_error = None;
+    let options = IngestOptions { jobs: args.jobs, ..IngestOptions::default() };
+    let total = ingest::ingest(&store, &pipeline, articles, options, |event| {
+        let line = match event {
+            Event::Stored(c) => {
+                done += 1;
+                bar.set_message(format!("{:.0} articles/s", done as f64 / started.elapsed().as_secs_f64().max(1e-3)));
+                Some(format!(
+                    "{}: {} entities, {} quotes, {} relations, {} triples",
+                    c.id, c.entities, c.quotes, c.relations, c.triples
+                ))
+            }
+            Event::Unchanged(id) => {
+                unchanged += 1;
+                Some(format!("{id}: already in the store, unchanged"))
+            }
+            Event::Unreadable(e) => {
+                bar.suspend(|| super::report(&e));
                 failed += 1;
-                continue;
+                None
+            }
+            Event::NotStored(id, e) => {
+                bar.suspend(|| {
+                    super::report(
+                        &anyhow::Error::new(e).context(format!("article {id} was not stored; the store is unchanged")),
+                    )
+                });
+                failed += 1;
+                None
             }
         };
-        let analysis = pipeline.analyze(&doc);
-        // one node per entity across articles: IRIs chosen against the other articles
-        let resolution = identities.resolve(&doc, &analysis);
-        let mut quads = rdf::map_with(&doc, &analysis, &resolution.iris);
-        quads.extend(resolution.merge_quads(&doc));
-        if let Err(e) = store.replace_graph(&doc.id, mint::article(&doc.id).as_ref(), &quads) {
-            super::report(
-                &anyhow::Error::new(e).context(format!("article {} was not stored; the store is unchanged", doc.id)),
-            );
-            failed += 1;
-            continue;
+        if let Some(line) = line {
+            if let Err(e) = bar.suspend(|| writeln!(out, "{line}")) {
+                write_error.get_or_insert(e);
+            }
         }
-        identities.record(&doc, &analysis, &resolution.iris);
-        let c = Counts::of(&analysis, quads.len());
-        total.add(c);
-        writeln!(
-            out,
-            "{}: {} entities, {} quotes, {} relations, {} triples",
-            doc.id, c.entities, c.quotes, c.relations, c.triples
-        )
-        .context("cannot write to standard output")?;
+    })
+    .context("the ingest stopped; every article stored so far is complete")?;
+    bar.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(anyhow::Error::new(e).context("cannot write to standard output"));
+    }
+    summary(&mut out, &total, failed, unchanged, &store)?;
+    super::finish_endpoint(endpoint.as_deref())?;
+    Ok(super::exit_code(failed, total.articles + unchanged))
+}
+
+fn summary(out: &mut impl Write, total: &Counts, failed: usize, unchanged: usize, store: &Store) -> Result<()> {
+    let mut extra = String::new();
+    if unchanged > 0 {
+        extra.push_str(&format!("; {unchanged} unchanged"));
+    }
+    if failed > 0 {
+        extra.push_str(&format!("; {failed} failed"));
     }
     writeln!(
         out,
-        "total: {} article{}, {} entities, {} quotes, {} relations, {} triples{}; store {} now holds {} triples",
+        "total: {} article{}, {} entities, {} quotes, {} relations, {} triples{extra}; store {} now holds {} triples",
         total.articles,
         if total.articles == 1 { "" } else { "s" },
         total.entities,
         total.quotes,
         total.relations,
         total.triples,
-        if failed > 0 { format!("; {failed} failed") } else { String::new() },
         store.location(),
         store.len().context("cannot count the store's triples")?
     )
-    .context("cannot write to standard output")?;
-    super::finish_endpoint(endpoint.as_deref())?;
-    Ok(super::exit_code(failed, total.articles))
+    .context("cannot write to standard output")
 }

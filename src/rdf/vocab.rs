@@ -31,6 +31,8 @@ pub mod ng {
     /// Belongs to or represents (a country, an organisation).
     pub const AFFILIATED_WITH: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#affiliatedWith");
+    /// A fingerprint of an article's text, metadata and newsgraph version.
+    pub const CHECKSUM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#checksum");
     /// The day an event happened or a quotation was said.
     pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#date");
     /// One past the last character of a sentence.
@@ -147,6 +149,7 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     ng::SENTENCE,
     ng::VISIT,
     ng::AFFILIATED_WITH,
+    ng::CHECKSUM,
     ng::DATE,
     ng::END,
     ng::EVIDENCE,
