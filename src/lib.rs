@@ -11,6 +11,7 @@ pub mod link;
 pub mod model;
 pub mod ner;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod segment;
