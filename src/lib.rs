@@ -15,6 +15,7 @@ pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod segment;
+pub mod serve;
 pub mod store;
 
 pub use error::{Error, Result};
