@@ -243,3 +243,19 @@ fn a_query_that_runs_too_long_is_cancelled() {
     assert!(body.contains("--timeout"), "{body}");
     assert!(started.elapsed() < Duration::from_secs(10), "cancelled after {:?}", started.elapsed());
 }
+
+#[test]
+fn service_calls_reach_other_endpoints_when_allowed() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
+    // runs until the test process ends
+    let _remote = endpoint(None).listen(&[addr]).expect("listening");
+    let local = Endpoint::new(
+        Store::memory().expect("memory store"),
+        ServeOptions { allow_service: true, ..Default::default() },
+    );
+    let q = format!("SELECT ?name WHERE {{ SERVICE <http://127.0.0.1:{port}/query> {{ ?p rdfs:label ?name }} }}");
+    let (status, _, body) = get(&local, &format!("/query?query={}", encode(&q)), "text/csv");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Ann “A” €"), "{body}");
+}
