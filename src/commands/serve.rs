@@ -38,9 +38,9 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         ..ServeOptions::default()
     };
     let updates = if options.update_token.is_some() {
-        "updates with the token"
+        "updates at /update for clients that send the token"
     } else {
-        "read-only (start with --allow-update to accept updates)"
+        "read-only: --allow-update to accept updates"
     };
     let server = Endpoint::new(store, options).listen(&addrs).with_context(|| {
         format!("cannot serve on {} (is another server using that port? pick another with --bind)", args.bind)
@@ -52,8 +52,8 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         );
     }
     eprintln!(
-        "newsgraph: serving the store at {location} on http://{}/ — SPARQL queries at /query, updates at /update ({updates}), \
-         Graph Store at /store; stop with Ctrl-C",
+        "newsgraph: serving the store at {location} on http://{}/ — SPARQL queries at /query, Graph Store at /store, \
+         {updates}; stop with Ctrl-C",
         addrs[0]
     );
     server.join().context("the server stopped")?;

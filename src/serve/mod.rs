@@ -295,6 +295,8 @@ impl Endpoint {
                 Ok(ok("text/html; charset=utf-8", if head { Body::empty() } else { PAGE.into() }))
             }
             ("/queries", Method::GET | Method::HEAD) => Ok(ok("application/json", bundled_json())),
+            // browsers ask for it; there is none
+            ("/favicon.ico", Method::GET | Method::HEAD) => Ok(status(StatusCode::NO_CONTENT)),
             (p, Method::GET | Method::POST) if p.starts_with("/queries/") => self.run_bundled(request),
             ("/query", Method::GET) => {
                 let params = url_params(request);
