@@ -213,6 +213,9 @@ fn updates_need_the_token_and_ingest_goes_through_the_server_that_holds_the_stor
         bin()
             .args(["ingest", "--date", "2025-12-07", "--to"])
             .arg(format!("{base}/update"))
+            // entities are matched against the store the server holds, read-only
+            .arg("--store")
+            .arg(&store)
             .arg(path("tests/fixtures/istanbul-talks.txt"))
             .env("NEWSGRAPH_TOKEN", TOKEN)
             .assert()
