@@ -42,6 +42,17 @@ pub enum Command {
     /// names it), its owl:sameAs/schema:sameAs links, confidence and method are
     /// replaced, and entities no source can identify keep what they had.
     Link(LinkArgs),
+    /// Serve the store over HTTP: SPARQL 1.1 Protocol at /query and /update, Graph Store Protocol at /store,
+    /// and a query page at /.
+    ///
+    /// Safe by default: loopback only, read-only (updates get 403) unless --allow-update with a token,
+    /// a time limit per query, bounded results and request bodies, no SERVICE calls to other hosts.
+    Serve(ServeArgs),
+    /// Send the store's article graphs to a remote SPARQL store (oxigraph server, Virtuoso, QLever,
+    /// GraphDB, Neptune, …), replacing the graphs of the same names there.
+    ///
+    /// Pushing twice leaves the remote store unchanged: each article graph is replaced whole.
+    Push(PushArgs),
 }
 
 /// Arguments of `link`.
@@ -137,6 +148,16 @@ pub struct IngestArgs {
     /// No progress bar (it is shown only on a terminal anyway).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Send the articles to this SPARQL Update endpoint instead of writing the store, e.g. the
+    /// /update of a running `newsgraph serve` that holds the store (http://127.0.0.1:7878/update).
+    /// Each article's graph is replaced in one request; entities are matched against the articles
+    /// already in --store (read-only), if it exists.
+    #[arg(long, value_name = "URL", conflicts_with = "memory")]
+    pub to: Option<String>,
+    /// The update token of --to, sent as `Authorization: Bearer TOKEN`
+    /// (prefer NEWSGRAPH_TOKEN: command lines are visible to other users).
+    #[arg(long, env = "NEWSGRAPH_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
 }
 
 /// Output formats of `extract`.
@@ -237,6 +258,80 @@ pub struct ExportArgs {
     #[arg(long, value_name = "ID")]
     pub doc: Option<String>,
     /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Serve a new, empty in-memory store instead (gone when the server stops).
+    #[arg(long, conflicts_with = "store")]
+    pub memory: bool,
+    /// Address and port to listen on. The default answers this machine only; 0.0.0.0:7878 answers
+    /// the network (put HTTPS in front, e.g. a reverse proxy).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+    pub bind: String,
+    /// Accept updates (/update; PUT, POST and DELETE on /store) from clients that send the token
+    /// as `Authorization: Bearer TOKEN`. Needs --token or NEWSGRAPH_TOKEN.
+    #[arg(long)]
+    pub allow_update: bool,
+    /// The update token (prefer NEWSGRAPH_TOKEN: command lines are visible to other users).
+    #[arg(long, env = "NEWSGRAPH_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Stop a query or update that runs longer than this (seconds).
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Refuse results of more rows than this (solutions, or triples of a CONSTRUCT).
+    #[arg(long, default_value_t = 100_000, value_name = "ROWS")]
+    pub max_rows: usize,
+    /// Refuse request bodies larger than this (bytes).
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_body: u64,
+    /// Let queries call other SPARQL endpoints with SERVICE, and updates fetch URLs with LOAD.
+    #[arg(long)]
+    pub allow_service: bool,
+}
+
+/// How `push` sends graphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushProtocol {
+    /// SPARQL 1.1 Graph Store HTTP Protocol: one PUT per article graph (--to is the Graph Store URL).
+    Gsp,
+    /// SPARQL 1.1 Update: DROP SILENT GRAPH + INSERT DATA, several graphs a request (--to is the Update URL).
+    Update,
+}
+
+/// Arguments of `push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The remote endpoint: its Graph Store URL for gsp (oxigraph: http://HOST:7878/store; Virtuoso:
+    /// http://HOST:8890/sparql-graph-crud), its SPARQL Update URL for update (oxigraph: …/update;
+    /// Virtuoso: …/sparql). http:// or https://.
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// The protocol.
+    #[arg(long, value_enum, default_value = "gsp")]
+    pub protocol: PushProtocol,
+    /// A token sent as `Authorization: Bearer TOKEN` (prefer NEWSGRAPH_TOKEN).
+    #[arg(long, env = "NEWSGRAPH_TOKEN", hide_env_values = true, conflicts_with = "user")]
+    pub token: Option<String>,
+    /// HTTP basic credentials, USER:PASSWORD (prefer NEWSGRAPH_REMOTE_USER; use https://).
+    #[arg(long, env = "NEWSGRAPH_REMOTE_USER", hide_env_values = true, value_name = "USER:PASSWORD")]
+    pub user: Option<String>,
+    /// The most triples in one update request (--protocol update); a larger article graph goes alone.
+    #[arg(long, default_value_t = 5000, value_name = "TRIPLES")]
+    pub batch: usize,
+    /// How often to retry a request that failed for a reason that may pass (no answer, 5xx, 429).
+    #[arg(long, default_value_t = 4)]
+    pub retries: u32,
+    /// The time limit of one request (seconds).
+    #[arg(long, default_value_t = 120.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// The store to read.
     #[command(flatten)]
     pub store: StoreArgs,
 }

@@ -77,7 +77,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn of(doc: &Document, a: &Analysis, triples: usize) -> Self {
+    /// The counts of one analysed article.
+    pub fn of(doc: &Document, a: &Analysis, triples: usize) -> Self {
         Self {
             id: doc.id.clone(),
             articles: 1,

@@ -12,9 +12,11 @@ pub mod link;
 pub mod model;
 pub mod ner;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod segment;
+pub mod serve;
 pub mod store;
 
 pub use error::{Error, Result};

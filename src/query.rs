@@ -102,8 +102,10 @@ pub fn rdf_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
     PREFIXES.iter().copied().filter(|(p, _)| *p != "article")
 }
 
-fn evaluator() -> SparqlEvaluator {
-    let mut e = SparqlEvaluator::new();
+/// An evaluator that knows the bundled prefixes. `SERVICE` calls to other
+/// endpoints are off (`newsgraph serve --allow-service` turns them on for its clients).
+pub fn evaluator() -> SparqlEvaluator {
+    let mut e = SparqlEvaluator::new().without_default_http_service_handler();
     for (p, iri) in PREFIXES {
         e = e.with_prefix(*p, *iri).expect("the bundled prefixes are valid IRIs");
     }

@@ -1,5 +1,7 @@
-//! `newsgraph ingest`: articles → facts → one named graph per article in the store.
-//! The work is [`newsgraph::ingest`]; this adds the progress bar and the report.
+//! `newsgraph ingest`: articles → facts → one named graph per article in the
+//! store (the work is [`newsgraph::ingest`]; this adds the progress bar and the
+//! report), or, with `--to`, sent to a SPARQL Update endpoint (e.g. a running
+//! `newsgraph serve` that holds the store), one article at a time.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -11,6 +13,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::cli::IngestArgs;
 use newsgraph::ingest::{self, Counts, Event, IngestOptions};
 use newsgraph::input::Source;
+use newsgraph::link::identity;
+use newsgraph::push::{Protocol, Remote};
+use newsgraph::rdf::{self, mint};
 use newsgraph::store::Store;
 
 /// A progress bar on stderr when it is a terminal: bytes read against the size
@@ -39,6 +44,78 @@ fn progress(args: &IngestArgs) -> ProgressBar {
 
 /// Runs `ingest`.
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
+    match args.to.clone() {
+        Some(to) => run_remote(&args, &to),
+        None => run_store(args),
+    }
+}
+
+/// The SPARQL Update URL: a bare server address gets `/update`.
+fn update_url(endpoint: &str) -> String {
+    let rest = endpoint.split_once("://").map_or(endpoint, |(_, r)| r);
+    if rest.trim_end_matches('/').contains('/') {
+        endpoint.to_owned()
+    } else {
+        format!("{}/update", endpoint.trim_end_matches('/'))
+    }
+}
+
+/// Sends each article's graph to a SPARQL Update endpoint, replacing it in one request.
+fn run_remote(args: &IngestArgs, to: &str) -> Result<ExitCode> {
+    let url = update_url(to);
+    let remote: Remote = super::push::remote(&url, Protocol::Update, args.token.as_deref(), None)
+        .context("check --to: the SPARQL Update URL, e.g. http://127.0.0.1:7878/update")?;
+    let (pipeline, endpoint) = super::pipeline(&args.input)?;
+    // people are matched against the articles of --store read-only (the store the
+    // server serves), if there is one
+    let known = if args.store.store.join("CURRENT").exists() {
+        super::open_store_read_only(&args.store)?
+    } else {
+        Store::memory().context("cannot create an in-memory store")?
+    };
+    let mut identities =
+        identity::IdentityIndex::load(&known).context("cannot read the people already in the store")?;
+    let mut out = std::io::stdout().lock();
+    let mut total = Counts::default();
+    let mut failed = 0;
+    for doc in super::articles(&args.input)? {
+        let doc = match doc {
+            Ok(d) => d,
+            Err(e) => {
+                super::report(&e);
+                failed += 1;
+                continue;
+            }
+        };
+        let analysis = pipeline.analyze(&doc);
+        let resolution = identities.resolve(&doc, &analysis);
+        let mut quads = rdf::map_with(&doc, &analysis, &resolution.iris);
+        quads.extend(resolution.merge_quads(&doc));
+        let counts = Counts::of(&doc, &analysis, quads.len());
+        if let Err(e) = remote.replace(&[(mint::article(&doc.id), quads)]) {
+            // the endpoint is down or refuses us: every other article would fail the same way
+            let fatal = e.status().is_none_or(|s| matches!(s, 401 | 403 | 404 | 405 | 415));
+            let hint = super::push::hint(&e);
+            let e =
+                anyhow::Error::new(e).context(format!("article {} was not sent to {} ({hint})", doc.id, remote.url()));
+            if fatal {
+                return Err(e);
+            }
+            super::report(&e);
+            failed += 1;
+            continue;
+        }
+        identities.record(&doc, &analysis, &resolution.iris);
+        writeln!(out, "{}", article_line(&counts)).context("cannot write to standard output")?;
+        total.add(&counts);
+    }
+    summary(&mut out, &total, failed, 0, &format!("sent to {}", remote.url()))?;
+    super::finish_endpoint(endpoint.as_deref())?;
+    Ok(super::exit_code(failed, total.articles))
+}
+
+/// Ingests into the store.
+fn run_store(args: IngestArgs) -> Result<ExitCode> {
     let store = if args.memory {
         Store::memory().context("cannot create an in-memory store")?
     } else {
@@ -96,12 +173,22 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     if let Some(e) = write_error {
         return Err(anyhow::Error::new(e).context("cannot write to standard output"));
     }
-    summary(&mut out, &total, failed, unchanged, &store)?;
+    let destination = format!(
+        "store {} now holds {} triples",
+        store.location(),
+        store.len().context("cannot count the store's triples")?
+    );
+    summary(&mut out, &total, failed, unchanged, &destination)?;
     super::finish_endpoint(endpoint.as_deref())?;
     Ok(super::exit_code(failed, total.articles + unchanged))
 }
 
-fn summary(out: &mut impl Write, total: &Counts, failed: usize, unchanged: usize, store: &Store) -> Result<()> {
+/// One article's line of the report.
+fn article_line(c: &Counts) -> String {
+    format!("{}: {} entities, {} quotes, {} relations, {} triples", c.id, c.entities, c.quotes, c.relations, c.triples)
+}
+
+fn summary(out: &mut impl Write, total: &Counts, failed: usize, unchanged: usize, destination: &str) -> Result<()> {
     let mut extra = String::new();
     if unchanged > 0 {
         extra.push_str(&format!("; {unchanged} unchanged"));
@@ -111,15 +198,26 @@ fn summary(out: &mut impl Write, total: &Counts, failed: usize, unchanged: usize
     }
     writeln!(
         out,
-        "total: {} article{}, {} entities, {} quotes, {} relations, {} triples{extra}; store {} now holds {} triples",
+        "total: {} article{}, {} entities, {} quotes, {} relations, {} triples{extra}; {destination}",
         total.articles,
         if total.articles == 1 { "" } else { "s" },
         total.entities,
         total.quotes,
         total.relations,
         total.triples,
-        store.location(),
-        store.len().context("cannot count the store's triples")?
     )
     .context("cannot write to standard output")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::update_url;
+
+    #[test]
+    fn bare_server_addresses_get_update() {
+        assert_eq!(update_url("http://127.0.0.1:7878"), "http://127.0.0.1:7878/update");
+        assert_eq!(update_url("http://127.0.0.1:7878/"), "http://127.0.0.1:7878/update");
+        assert_eq!(update_url("http://127.0.0.1:7878/update"), "http://127.0.0.1:7878/update");
+        assert_eq!(update_url("https://example.com/sparql"), "https://example.com/sparql");
+    }
 }

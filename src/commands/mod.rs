@@ -24,7 +24,9 @@ mod export;
 mod extract;
 mod ingest;
 mod link;
+mod push;
 mod query;
+mod serve;
 mod stats;
 
 /// Exit code when some articles failed and the others were processed.
@@ -39,6 +41,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(&args),
         Command::Link(args) => link::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
 
@@ -135,7 +139,10 @@ pub fn exit_code(failed: usize, done: usize) -> ExitCode {
 fn store_hint(err: &StoreError) -> &'static str {
     match err {
         StoreError::Locked { .. } => {
-            "another newsgraph (or oxigraph) process is using this store: wait for it to finish, stop it, or use --store DIR for another store"
+            "another process is using this store. If it is `newsgraph serve`, send the articles through it: \
+             `newsgraph ingest --to http://127.0.0.1:7878/update --token TOKEN ARTICLES...` \
+             (its address and token as it was started with --bind and --allow-update). \
+             Otherwise wait for it to finish, stop it, or use --store DIR for another store"
         }
         StoreError::Missing { .. } => {
             "run `newsgraph ingest ARTICLES...` first, or point --store (or NEWSGRAPH_STORE) at an existing store"
