@@ -56,7 +56,7 @@ struct Item {
 /// A SPARQL endpoint as a candidate source.
 pub struct EndpointKb {
     options: EndpointOptions,
-    agent: ureq::Agent,
+    client: oxhttp::Client,
     requests: AtomicUsize,
     down: AtomicBool,
     failure: Mutex<Option<String>>,
@@ -82,15 +82,14 @@ impl EndpointKb {
             }
             _ => HashMap::new(),
         };
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(options.timeout))
-            .user_agent(concat!(
+        let client = oxhttp::Client::new()
+            .with_global_timeout(options.timeout)
+            .with_user_agent(concat!(
                 "newsgraph/",
                 env!("CARGO_PKG_VERSION"),
                 " (entity linking; +https://w3id.org/newsgraph)"
             ))
-            .build()
-            .into();
+            .map_err(|e| LinkError::Endpoint { url: options.url.clone(), message: e.to_string() })?;
         let countries = gazetteer::get()
             .entries()
             .iter()
@@ -99,7 +98,7 @@ impl EndpointKb {
             .collect();
         Ok(Self {
             options,
-            agent,
+            client,
             requests: AtomicUsize::new(0),
             down: AtomicBool::new(false),
             failure: Mutex::new(None),
@@ -168,14 +167,22 @@ impl EndpointKb {
 
     /// Asks the endpoint about one name.
     fn ask(&self, name: &str) -> Result<Vec<Item>, String> {
-        let mut resp = self
-            .agent
-            .get(&self.options.url)
-            .query("query", Self::query(name))
-            .header("Accept", "application/sparql-results+json")
-            .call()
+        let url = format!(
+            "{}{}query={}",
+            self.options.url,
+            if self.options.url.contains('?') { '&' } else { '?' },
+            form_urlencoded::byte_serialize(Self::query(name).as_bytes()).collect::<String>()
+        );
+        let request = oxhttp::model::Request::get(url)
+            .header(oxhttp::model::header::ACCEPT, "application/sparql-results+json")
+            .body(oxhttp::model::Body::empty())
             .map_err(|e| e.to_string())?;
-        let body = resp.body_mut().read_to_string().map_err(|e| e.to_string())?;
+        let response = self.client.request(request).map_err(|e| e.to_string())?;
+        if !response.status().is_success() {
+            return Err(format!("HTTP {}", response.status()));
+        }
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut response.into_body(), &mut body).map_err(|e| e.to_string())?;
         let json: serde_json::Value =
             serde_json::from_str(&body).map_err(|e| format!("not SPARQL JSON results: {e}"))?;
         let rows = json.pointer("/results/bindings").and_then(|b| b.as_array()).ok_or("no results.bindings")?;
