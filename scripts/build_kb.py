@@ -195,9 +195,17 @@ def write_tsv(path: Path, header, rows):
     log(f"wrote {path} ({len(rows)} rows)")
 
 
+def lookup_key(word: str) -> str:
+    """The key newsgraph looks words up by (lexicon/gazetteer.rs `key`): lower case,
+    periods dropped, curly apostrophes straight, white space single."""
+    word = word.replace("\u2019", "'").replace("\u02bc", "'").replace(".", "")
+    return " ".join(word.lower().split())
+
+
 def write_lines(path: Path, lines):
+    """One entry a line, in look-up form and byte order, so the binary searches them in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = sorted(set(lines))
+    lines = sorted({lookup_key(l) for l in lines} - {""}, key=lambda l: l.encode("utf-8"))
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         for l in lines:
             f.write(l + "\n")

@@ -14,7 +14,7 @@
 //! and parsed in a few milliseconds (the `link` bench measures start-up), so no
 //! precompiled index is needed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../data/kb/countries.tsv");
@@ -78,9 +78,9 @@ pub struct Gazetteer {
     by_surname: HashMap<String, Vec<KbId>>,
     demonyms: HashMap<String, KbId>,
     country_by_code: HashMap<String, KbId>,
-    first_names: HashSet<String>,
-    surnames: HashSet<String>,
-    words: HashSet<String>,
+    first_names: WordList,
+    surnames: WordList,
+    words: WordList,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::bundled);
@@ -161,6 +161,40 @@ pub fn variant_key(name: &str) -> String {
         }
     }
     out
+}
+
+/// A list of words in look-up form ([`key`]), one a line, sorted by bytes:
+/// searched in place, so it costs nothing to load.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordList(&'static str);
+
+impl WordList {
+    fn contains(&self, word: &str) -> bool {
+        let text = self.0.as_bytes();
+        // [lo, hi) always starts at a line start and ends at one (or the end)
+        let (mut lo, mut hi) = (0, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+            let end = text[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |p| start + p);
+            match text[start..end].cmp(word.as_bytes()) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
+    }
+}
+
+/// A word in look-up form, without allocating when it already is.
+fn looked_up(word: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !word.contains(['.', '’', 'ʼ']) && !word.chars().any(|c| c.is_uppercase() || c.is_whitespace());
+    if plain {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(key(word))
+    }
 }
 
 fn field(cols: &[&str], i: usize) -> Option<String> {
@@ -270,9 +304,9 @@ impl Gazetteer {
                 );
             }
         }
-        g.first_names = FIRST_NAMES.lines().map(key).filter(|s| !s.is_empty()).collect();
-        g.words = WORDS.lines().map(key).filter(|s| !s.is_empty()).collect();
-        g.surnames = SURNAMES.lines().map(key).filter(|s| !s.is_empty()).collect();
+        g.first_names = WordList(FIRST_NAMES);
+        g.words = WordList(WORDS);
+        g.surnames = WordList(SURNAMES);
         g
     }
 
@@ -341,23 +375,36 @@ impl Gazetteer {
 
     /// Whether a word is a known given name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(&key(word))
+        self.first_names.contains(&looked_up(word))
     }
 
     /// Whether a word is a known surname.
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(&key(word))
+        self.surnames.contains(&looked_up(word))
     }
 
     /// Whether a lower-case word is a common English word.
     pub fn is_common_word(&self, lower: &str) -> bool {
-        self.words.contains(lower)
+        self.words.contains(&looked_up(lower))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_search_in_place() {
+        let list = WordList("alpha\nbeta\ngamma\nzeta\n");
+        for w in ["alpha", "beta", "gamma", "zeta"] {
+            assert!(list.contains(w), "{w}");
+        }
+        for w in ["", "a", "alphas", "delta", "zz"] {
+            assert!(!list.contains(w), "{w}");
+        }
+        assert!(!WordList("").contains("a"));
+        assert!(WordList("one").contains("one"));
+    }
 
     #[test]
     fn keys_normalise_case_periods_and_apostrophes() {
