@@ -164,8 +164,10 @@ fn two_articles_share_one_node_per_person() -> TestResult {
     assert_eq!(witkoffs.len(), 1, "{witkoffs:?}");
     // the merge of the bare surname is explained
     let merges = query_rows(&store, "merges")?;
-    assert!(merges.iter().any(|r| r.contains("merged \"\"Witkoff\"\"") && r.contains("Steve Witkoff")), "{merges:#?}");
-    assert!(merges.iter().any(|r| r.contains("shared Wikidata link Q7747")), "{merges:#?}");
+    assert!(
+        merges.iter().any(|r| r.starts_with("Witkoff,") && r.contains("Steve Witkoff") && r.contains("moscow-talks")),
+        "{merges:#?}"
+    );
     assert_checks_pass(&store)?;
     // re-ingesting an article changes nothing
     let count = |store: &Path| query_rows(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");

@@ -97,6 +97,9 @@ fn select(store: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreErr
     Ok(rows)
 }
 
+/// How many of the articles that mention a node are searched for shared context (any of them).
+const CONTEXT_ARTICLES: usize = 64;
+
 /// What the store already holds about people and mentions, by article.
 #[derive(Debug, Default)]
 pub struct IdentityIndex {
@@ -168,7 +171,7 @@ impl IdentityIndex {
 
     /// Whether a node is typed in an article other than `article`.
     fn elsewhere(&self, node: &NamedNode, article: &NamedNode) -> bool {
-        self.typed.get(node).is_some_and(|gs| gs.iter().any(|g| g != article))
+        self.typed.get(node).is_some_and(|gs| gs.len() > 1 || !gs.contains(article))
     }
 
     /// Picks the IRI of every entity of `a`, looking at the other articles.
@@ -211,6 +214,8 @@ impl IdentityIndex {
                 .into_iter()
                 .flatten()
                 .filter(|g| **g != article)
+                // at most a few of the articles that name it: the cost stays bounded however often it is named
+                .take(CONTEXT_ARTICLES)
                 .find_map(|g| self.mentions.get(g)?.iter().find(|m| *m != node && ours.contains(m)));
             let Some(with) = with else { continue };
             let label = self.labels.get(node).cloned().unwrap_or_default();

@@ -465,7 +465,11 @@ impl<'a> Context<'a> {
             // "Russian President …", "Senator …", "Foreign Minister …"
             let title_like = self.is_title_word(start).is_some()
                 || (TITLE_MODIFIERS.contains(&l) && (start + 1..end).any(|k| self.is_title_word(k).is_some()));
-            if self.is_demonym(start) || title_like {
+            let known_whole = !self
+                .gaz
+                .lookup(Span::new(self.seg.tokens[start].span.start, self.seg.tokens[end - 1].span.end).text(self.text))
+                .is_empty();
+            if (self.is_demonym(start) && !known_whole) || title_like {
                 start += 1;
                 // the title's complement: "Minister of Education …", "Secretary for Health …"
                 if title_like && start < end && matches!(self.lower[start].as_str(), "of" | "for") {
@@ -559,8 +563,11 @@ impl<'a> Context<'a> {
         if n == 1 && all_caps && self.gaz.is_common_word(first) && !self.is_country(start, end) {
             return;
         }
-        // nationality words alone are adjectives, plural ones are groups
+        // nationality words alone are adjectives ("South Korean"), plural ones are groups
         let is_country_name = self.is_country(start, end);
+        if n >= 2 && !is_country_name && self.gaz.demonym(surface).is_some() {
+            return;
+        }
         if n == 1 && !is_country_name && self.gaz.demonym(surface).is_some() {
             let plural = first.ends_with('s') && self.gaz.demonym(first.trim_end_matches('s')).is_some();
             if plural || first.ends_with("ians") || first.ends_with("ans") {
@@ -578,8 +585,13 @@ impl<'a> Context<'a> {
         }
         // gazetteer; a small place that shares its name with a common word ("Young", "Pop") counts little
         let ordinary = n == 1 && self.gaz.is_common_word(first);
+        // "OK", "PA": a two-letter code names a country ("US", "UK"), not a region or a city
+        let code = all_caps && surface.chars().filter(|c| c.is_alphabetic()).count() <= 2;
         for &id in known {
             let e = self.gaz.entry(id);
+            if code && e.kind != KbKind::Country {
+                continue;
+            }
             match e.kind {
                 KbKind::Country => sc[Ty::Gpe as usize] += 4.0,
                 KbKind::Region => sc[Ty::Gpe as usize] += if ordinary { 0.5 } else { 2.5 },
@@ -686,8 +698,15 @@ impl<'a> Context<'a> {
         {
             sc[Ty::Person as usize] += 1.0;
         }
-        if lexicon::is_place_preposition(before(0)) && sc[Ty::Person as usize] < 1.0 {
+        // "in X", "from X" (not "to X": things are told, given and attributed to people)
+        if lexicon::is_place_preposition(before(0)) && before(0) != "to" && sc[Ty::Person as usize] < 1.0 {
             sc[Ty::Gpe as usize] += 1.0;
+        }
+        // "X news agency", "X website": a common noun that says what the name is
+        if matches!(after(0), "agency" | "company" | "firm" | "group" | "network" | "newspaper" | "website" | "channel")
+            || (after(0) == "news" && after(1) == "agency")
+        {
+            sc[Ty::Org as usize] += 2.0;
         }
         // "the Onion", "the Taliban": people seldom take an article
         if n == 1 && before(0) == "the" && !self.initial[start] && sc[Ty::Gpe as usize] < 1.0 {
@@ -794,11 +813,13 @@ impl<'a> Context<'a> {
                 *a += b;
             }
         }
+        // (a name counts only with evidence of its own: a given name, a title, …;
+        // a surname alone is how articles refer back to people, a given name is not)
         let mut person_parts: HashSet<&str> = HashSet::new();
         for c in candidates.iter().filter(|c| c.end - c.start >= 2) {
-            if argmax(&own[&key(c)]) == Ty::Person as usize {
+            let s = &own[&key(c)];
+            if argmax(s) == Ty::Person as usize && s[Ty::Person as usize] >= 2.0 {
                 person_parts.insert(self.lower[c.end - 1].as_str());
-                person_parts.insert(self.lower[c.start].as_str());
             }
         }
         // every occurrence of a name adds its evidence to the name's total
