@@ -22,7 +22,7 @@
 //! gave it ("he stated" → the person "he" refers to).
 
 use super::{is_agent, View};
-use crate::model::{MentionId, MentionKind, Quote, Segmentation, Span, TokenKind};
+use crate::model::{EntityId, EntityType, MentionId, MentionKind, Quote, Segmentation, Span, TokenKind};
 
 /// Where a quotation's marks are, as token indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +158,7 @@ fn push(text: &str, seg: &Segmentation, open: usize, close: usize, out: &mut Vec
 pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
     let seg = &view.analysis.segmentation;
     let mut out: Vec<Quote> = Vec::with_capacity(marks.len());
+    let mut enclosing: Vec<(Span, Option<EntityId>)> = Vec::new();
     for q in marks {
         let s_open = seg.sentence_at(seg.tokens[q.open].span.start);
         let s_close = seg.sentence_at(q.content.end.saturating_sub(1));
@@ -166,7 +167,21 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
         if speaker_mention.is_none() {
             (speaker_mention, cue) = before(view, q, s_open);
         }
+        if speaker_mention.is_none() && cue.is_none() {
+            speaker_mention = dashed(view, q);
+        }
         let mut speaker = speaker_mention.and_then(|m| view.entity(m));
+        // "The city reasoned, “…”": a definite description of an entity named before
+        if speaker.is_none() {
+            speaker = cue.and_then(|c| described_agent(view, c.start));
+        }
+        // a quote inside a quote was said by the outer quote's speaker
+        while enclosing.last().is_some_and(|(outer, _): &(Span, Option<EntityId>)| !outer.contains(q.content)) {
+            enclosing.pop();
+        }
+        if speaker.is_none() {
+            speaker = enclosing.last().and_then(|(_, sp)| *sp);
+        }
         // "“…”, it added": an organisation that spoke just before
         if speaker.is_none() && cue.is_some_and(|c| matches!(word_before(view, c.start), "it" | "they")) {
             speaker =
@@ -184,6 +199,7 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
                 .and_then(|prev| prev.speaker);
         }
         // a quotation of several sentences is one quote per sentence, each with the speaker
+        enclosing.push((q.content, speaker));
         // (scare quotes and titles, which have no speaker, stay whole)
         let pieces = if speaker.is_some() { sentence_pieces(view, q.content) } else { vec![(q.content, s_open)] };
         for (span, sentence) in pieces {
@@ -211,6 +227,55 @@ fn sentence_pieces(view: &View<'_>, content: Span) -> Vec<(Span, usize)> {
     }
     pieces.push((Span::new(start, content.end), sentence));
     pieces
+}
+
+/// A speaker set off by a dash or colon: `X — “…”`, `X: “…”`, `“…” — X`
+/// (epigraphs, captions, interview turns).
+fn dashed(view: &View<'_>, q: &QuoteMarks) -> Option<MentionId> {
+    let person = |m: MentionId| {
+        let mention = &view.analysis.mentions[m];
+        (mention.etype == crate::model::EntityType::Person && view.entity(m).is_some()).then_some(m)
+    };
+    let is_dash = |i: usize| matches!(view.word(i), "—" | "–" | "-" | ":");
+    // X — “…”
+    if q.open >= 2 && is_dash(q.open - 1) {
+        if let Some(m) = view.mention_at[q.open - 2].filter(|&m| view.analysis.mentions[m].tokens.end == q.open - 1) {
+            return person(m);
+        }
+    }
+    // “…” — X
+    let mut k = q.close + 1;
+    while matches!(view.word(k), "," | ".") {
+        k += 1;
+    }
+    if is_dash(k) && view.word(k) != ":" {
+        return view.mention_starting(k + 1).and_then(person);
+    }
+    None
+}
+
+/// The entity a definite description just before a reporting verb stands for:
+/// "the city said" → the city named last, "the company said" → the organisation named last.
+fn described_agent(view: &View<'_>, cue: usize) -> Option<EntityId> {
+    let verb = view.analysis.segmentation.token_at_or_after(cue);
+    let noun = view.word(verb.checked_sub(1)?);
+    if view.word(verb.checked_sub(2)?) != "the" {
+        return None;
+    }
+    let wanted: &[EntityType] = match noun {
+        "city" | "town" | "country" | "state" | "region" | "province" | "municipality" => &[EntityType::Gpe],
+        "company" | "firm" | "ministry" | "agency" | "government" | "organisation" | "organization" | "council"
+        | "committee" | "group" | "party" | "team" | "department" | "university" | "newspaper" => &[EntityType::Org],
+        _ => return None,
+    };
+    let sentence = view.analysis.segmentation.sentence_at(cue);
+    view.analysis
+        .mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.span.end <= cue && m.sentence + 3 >= sentence && m.kind == MentionKind::Name)
+        .find_map(|(k, m)| view.entity(k).filter(|_| wanted.contains(&m.etype)))
 }
 
 /// The lower-case word just before byte `pos`.

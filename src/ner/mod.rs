@@ -126,6 +126,8 @@ struct Context<'a> {
     title_case: Vec<bool>,
     /// Words the article capitalises where capitals say something (not sentence-initial).
     capitalised_inside: HashSet<&'a str>,
+    /// Words the article also writes in lower case.
+    lowercase_seen: HashSet<&'a str>,
 }
 
 /// Lower-case particles that may sit inside a person's name.
@@ -276,12 +278,16 @@ impl<'a> Context<'a> {
             }
         }
         let mut capitalised_inside = HashSet::new();
+        let mut lowercase_seen = HashSet::new();
         for i in 0..n {
+            let word = seg.tokens[i].span.text(text);
             if cap[i] && !initial[i] && !title_case[i] {
-                capitalised_inside.insert(seg.tokens[i].span.text(text));
+                capitalised_inside.insert(word);
+            } else if seg.tokens[i].kind == TokenKind::Word && word.starts_with(char::is_lowercase) {
+                lowercase_seen.insert(word);
             }
         }
-        Self { text, seg, gaz, lower, cap, initial, title_case, capitalised_inside }
+        Self { text, seg, gaz, lower, cap, initial, title_case, capitalised_inside, lowercase_seen }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -452,7 +458,12 @@ impl<'a> Context<'a> {
             let initial_letter = self.word(start).len() == 1 && rest > 0;
             // "Pro-Beijing", "Pan-democrat": a prefixed adjective, not a name
             let prefixed = l.split_once('-').is_some_and(|(p, _)| ADJECTIVE_PREFIXES.contains(&p));
-            if (weak_initial && !initial_letter) || (self.is_function_word(start) && rest > 0) || prefixed {
+            // "Russian President …", "Senator …", "Foreign Minister …", even at a sentence start
+            let title_like = self.is_title_word(start).is_some()
+                || (TITLE_MODIFIERS.contains(&l) && (start + 1..end).any(|k| self.is_title_word(k).is_some()));
+            if !title_like
+                && ((weak_initial && !initial_letter) || (self.is_function_word(start) && rest > 0) || prefixed)
+            {
                 start += 1;
                 continue;
             }
@@ -462,9 +473,6 @@ impl<'a> Context<'a> {
             if ends_with_head && !self.is_title_word(start).is_some_and(|t| t.0 != TitleKind::Occupation) {
                 break;
             }
-            // "Russian President …", "Senator …", "Foreign Minister …"
-            let title_like = self.is_title_word(start).is_some()
-                || (TITLE_MODIFIERS.contains(&l) && (start + 1..end).any(|k| self.is_title_word(k).is_some()));
             let known_whole = !self
                 .gaz
                 .lookup(Span::new(self.seg.tokens[start].span.start, self.seg.tokens[end - 1].span.end).text(self.text))
@@ -584,7 +592,10 @@ impl<'a> Context<'a> {
             sc[Ty::None as usize] += 3.5;
         }
         // gazetteer; a small place that shares its name with a common word ("Young", "Pop") counts little
-        let ordinary = n == 1 && self.gaz.is_common_word(first);
+        // (capitals inside a sentence, for a word the article never writes in lower case, mean a name)
+        let meaningful_capital =
+            !self.initial[start] && !self.title_case[start] && !self.lowercase_seen.contains(first);
+        let ordinary = n == 1 && self.gaz.is_common_word(first) && !meaningful_capital;
         // "OK", "PA": a two-letter code names a country ("US", "UK"), not a region or a city
         let code = all_caps && surface.chars().filter(|c| c.is_alphabetic()).count() <= 2;
         for &id in known {
@@ -730,8 +741,12 @@ impl<'a> Context<'a> {
         {
             sc[Ty::Gpe as usize] += 1.5;
         }
-        // a capitalised common word known to nothing: a heading or a concept
-        if n == 1 && sc.iter().all(|&s| s < 1.0) && self.gaz.is_common_word(first) {
+        // a capitalised common word known to nothing: a heading or a concept — unless,
+        // inside a sentence, it is also a surname ("Einstein", "Trump")
+        let name_inside = meaningful_capital && (self.gaz.is_surname(first) || self.gaz.is_first_name(first));
+        if n == 1 && name_inside && sc.iter().all(|&s| s < 1.0) {
+            sc[Ty::Person as usize] += 0.6;
+        } else if n == 1 && sc.iter().all(|&s| s < 1.0) && self.gaz.is_common_word(first) {
             sc[Ty::None as usize] += 1.0;
         }
         out.push(Candidate { start, end, sentence, scores: sc, gender, title: title.map(|t| t.0) });
