@@ -390,8 +390,8 @@ fn title_owner(view: &View<'_>, i: usize, end: usize) -> Option<usize> {
 
 /// The people a list names, with their affiliations; groups resolve to the
 /// people they stand for.
-fn resolve_items(view: &View<'_>, x: &Extraction, items: &[Item], s: usize) -> Vec<(EntityId, Option<EntityId>, bool)> {
-    let mut out: Vec<(EntityId, Option<EntityId>, bool)> = Vec::new();
+fn resolve_items(view: &View<'_>, x: &Extraction, items: &[Item], s: usize) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
     for item in items {
         match item {
             Item::Person(e, _) => {
@@ -579,13 +579,7 @@ fn meeting(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<
                 record_pending(view, x, t, s);
                 return None;
             };
-            let (objects, stop) = list(view, w + 1, end);
-            let subject_items = subject(view, t, s);
-            let subjects = resolve_items(view, x, &subject_items, s);
-            let objects = resolve_items(view, x, &objects, s);
-            if subjects.is_empty() || objects.is_empty() {
-                return None;
-            }
+            let (subjects, objects, stop) = sides(view, x, t, w, s)?;
             let mut pairs = Vec::new();
             for a in &subjects {
                 for b in &objects {
@@ -616,6 +610,26 @@ fn meeting(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<
     Some(stop)
 }
 
+/// A person taking part: the entity, its affiliation, whether the text names it (not a group).
+type Party = (EntityId, Option<EntityId>, bool);
+
+/// The people on each side of "A … with B and C": the subject before the event
+/// word `t`, and the list after "with" at `with`; and where the list stops.
+fn sides(
+    view: &mut View<'_>,
+    x: &Extraction,
+    t: usize,
+    with: usize,
+    s: usize,
+) -> Option<(Vec<Party>, Vec<Party>, usize)> {
+    let end = view.sentence_tokens(s).end;
+    let (objects, stop) = list(view, with + 1, end);
+    let subject_items = subject(view, t, s);
+    let subjects = resolve_items(view, x, &subject_items, s);
+    let objects = resolve_items(view, x, &objects, s);
+    (!subjects.is_empty() && !objects.is_empty()).then_some((subjects, objects, stop))
+}
+
 /// A meeting word with no participants may still say where talks happen.
 fn record_pending(view: &View<'_>, x: &mut Extraction, t: usize, s: usize) {
     if let Some(p) = event_place(view, t, t + 1, s) {
@@ -628,13 +642,7 @@ fn call(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usi
     let (s, when) = (at.sentence, at.when);
     let end = view.sentence_tokens(s).end;
     let w = (t + 1..end.min(t + 5)).find(|&k| view.word(k) == "with")?;
-    let (objects, stop) = list(view, w + 1, end);
-    let subject_items = subject(view, t, s);
-    let subjects = resolve_items(view, x, &subject_items, s);
-    let objects = resolve_items(view, x, &objects, s);
-    if subjects.is_empty() || objects.is_empty() {
-        return None;
-    }
+    let (subjects, objects, stop) = sides(view, x, t, w, s)?;
     for a in &subjects {
         for b in &objects {
             x.add(a.0, Predicate::Phoned, Object::Entity(b.0), s, when, None);

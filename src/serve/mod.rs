@@ -514,6 +514,17 @@ impl Endpoint {
         )
     }
 
+    /// Whether the `i`-th result row may still be sent: under the row limit, and not past the timeout.
+    fn within_bounds(&self, i: usize, token: &CancellationToken) -> Result<(), HttpError> {
+        if i >= self.options.max_rows {
+            return Err(self.too_many());
+        }
+        if token.is_cancelled() {
+            return Err(self.timed_out("query"));
+        }
+        Ok(())
+    }
+
     fn too_many(&self) -> HttpError {
         error(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -543,12 +554,7 @@ impl Endpoint {
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(internal)?;
                 for (i, s) in solutions.enumerate() {
-                    if i >= self.options.max_rows {
-                        return Err(self.too_many());
-                    }
-                    if token.is_cancelled() {
-                        return Err(self.timed_out("query"));
-                    }
+                    self.within_bounds(i, token)?;
                     ser.serialize(&s.map_err(eval)?).map_err(internal)?;
                 }
                 Ok(ok(format.media_type(), ser.finish().map_err(internal)?))
@@ -557,12 +563,7 @@ impl Endpoint {
                 let format = negotiate::choose(accept, negotiate::GRAPH).map_err(refusal)?;
                 let mut ser = serializer(format).for_writer(Vec::new());
                 for (i, t) in triples.enumerate() {
-                    if i >= self.options.max_rows {
-                        return Err(self.too_many());
-                    }
-                    if token.is_cancelled() {
-                        return Err(self.timed_out("query"));
-                    }
+                    self.within_bounds(i, token)?;
                     ser.serialize_triple(&t.map_err(eval)?).map_err(internal)?;
                 }
                 Ok(ok(format.media_type(), ser.finish().map_err(internal)?))
