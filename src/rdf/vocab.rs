@@ -228,6 +228,23 @@ mod tests {
     }
 
     #[test]
+    fn every_newsgraph_property_has_a_domain_and_a_range() {
+        let triples = ontology();
+        let has = |iri: &str, p: &str| {
+            triples.iter().any(|t| t.subject.to_string() == format!("<{iri}>") && t.predicate.as_str() == p)
+        };
+        for term in ALL.iter().filter(|t| t.as_str().starts_with(ng::NAMESPACE)) {
+            let local = &term.as_str()[ng::NAMESPACE.len()..];
+            if local.starts_with(char::is_uppercase) {
+                continue; // a class
+            }
+            for p in ["http://www.w3.org/2000/01/rdf-schema#domain", "http://www.w3.org/2000/01/rdf-schema#range"] {
+                assert!(has(term.as_str(), p), "{term} has no {p}");
+            }
+        }
+    }
+
+    #[test]
     fn every_declared_newsgraph_term_is_emitted() {
         let known: HashSet<String> = ALL.iter().map(|t| t.as_str().to_owned()).collect();
         for t in ontology() {
