@@ -284,6 +284,18 @@ impl Resolution<'_> {
         });
         if let Some(e) = found {
             self.assign(i, e);
+        } else if m.span.text(self.text).split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            // "the President" used as a name, of someone the article has not named: an entity of its own
+            let key = format!("PERSON:{}", gazetteer::key(m.span.text(self.text)));
+            let e = match self.by_key.get(&key) {
+                Some(&e) => e,
+                None => {
+                    let e = self.new_entity(m.span.text(self.text).to_owned(), EntityType::Person, None);
+                    self.by_key.insert(key, e);
+                    e
+                }
+            };
+            self.assign(i, e);
         }
     }
 }

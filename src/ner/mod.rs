@@ -341,6 +341,14 @@ impl<'a> Context<'a> {
             let l = self.lower[j].as_str();
             let next_cap = |k: usize| k < limit && self.cap[k];
             let particle = NAME_PARTICLES.contains(&l) && self.is_word(j);
+            // "Republican party", "Labour party": a party named by its adjective
+            if l == "party"
+                && j == i + 1
+                && (ADJECTIVES.contains(&self.lower[i].as_str()) || self.gaz.demonym(self.word(i)).is_some())
+            {
+                j += 1;
+                break;
+            }
             let joins = (particle || l == "&" || self.possessive_in_name(j, limit)) && next_cap(j + 1);
             if joins {
                 j += 2;
@@ -634,7 +642,9 @@ impl<'a> Context<'a> {
             sc[Ty::Loc as usize] += 3.0;
         }
         // inside the name: given names and surnames, unless an organisation or place head ends it
-        let headed = lexicon::is_org_head(last) || (n >= 2 && lexicon::is_loc_head(last));
+        // ("Christopher Hill" is a person, "Beverly Hills" a place: a given name before a singular place head wins)
+        let headed = lexicon::is_org_head(last)
+            || (n >= 2 && lexicon::is_loc_head(last) && (last.ends_with('s') || !self.gaz.is_first_name(first)));
         if n >= 2 && !headed && self.gaz.is_first_name(first) {
             sc[Ty::Person as usize] += 2.0;
         }
@@ -647,7 +657,7 @@ impl<'a> Context<'a> {
         if lexicon::is_org_head(last) {
             sc[Ty::Org as usize] += 3.0;
         }
-        if lexicon::is_loc_head(last) && n >= 2 {
+        if lexicon::is_loc_head(last) && n >= 2 && headed {
             sc[Ty::Loc as usize] += 2.5;
         }
         if (start..end).any(|k| self.lower[k] == "of") && lexicon::is_org_head(first) {
