@@ -13,9 +13,16 @@ what is needed and writes (deterministically: sorted, no timestamps):
 
 Usage:
     python3 scripts/build_kb.py [--cache DIR] [--out DIR]
+    python3 scripts/build_kb.py --apply-seeds [--out DIR]
 
 ``--cache`` defaults to $KB_CACHE or /tmp/kbwork/cache.  Running twice gives
 byte-identical output.  See data/README.md for sources and licences.
+
+Curated Wikidata ids for regions and cities (scripts/kb_seed/regions.tsv and
+scripts/kb_seed/cities.tsv, one public source URL per row) override what the
+packages give.  ``--apply-seeds`` applies only those two seed files to the
+existing DIR/kb/regions.tsv and DIR/kb/cities.tsv in place (no downloads); the
+full build applies the same function, so both paths give the same files.
 """
 from __future__ import annotations
 
@@ -548,7 +555,99 @@ def build_regions(cache: Path):
         rows.append([code, p["nameEn"], join(p.get("aliases", []) or [], exclude=[p["nameEn"]]),
                      p.get("country", ""), level, p["wikidata"], ""])
     rows.sort(key=lambda r: r[0])
+    apply_region_seed(rows)
     return rows
+
+
+# --------------------------------------------------------------------------
+# Curated Wikidata ids for regions and cities (scripts/kb_seed/*.tsv)
+# --------------------------------------------------------------------------
+REGION_HEADER = ["code", "name", "aliases", "country_iso2", "type", "wikidata", "geonames"]
+CITY_HEADER = ["geonames", "name", "aliases", "country_iso2", "admin1", "population", "wikidata"]
+REGION_SEED_HEADER = ["code", "name", "wikidata", "source"]
+CITY_SEED_HEADER = ["geonames", "name", "wikidata", "source"]
+
+
+def read_id_seed(path: Path, header):
+    """key -> (name, wikidata) from a curated id seed file.  Every row names
+    one public source URL; keys and ids are unique."""
+    out = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as f:
+        r = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        assert next(r) == header, path
+        seen_q = set()
+        for row in r:
+            if not row or row[0].startswith("#"):
+                continue
+            assert len(row) == len(header), (path, row)
+            key, name, q, src = row
+            assert re.fullmatch(r"Q[1-9]\d*", q), (path, row)
+            assert src.startswith("https://"), ("seed row without source", path, row)
+            assert key not in out, ("duplicate key", path, row)
+            assert q not in seen_q, ("duplicate wikidata id", path, row)
+            seen_q.add(q)
+            out[key] = (name, q)
+    return out
+
+
+def apply_region_seed(rows):
+    """Fill or override the wikidata column of regions rows (REGION_HEADER)."""
+    seed = read_id_seed(SEED_DIR / "regions.tsv", REGION_SEED_HEADER)
+    by_code = {r[0]: r for r in rows}
+    changed = 0
+    for code, (name, q) in sorted(seed.items()):
+        r = by_code.get(code)
+        assert r is not None, ("seeded region not in regions.tsv", code)
+        assert r[1] == name, ("seeded region name differs", code, name, r[1])
+        if r[5] != q:
+            r[5] = q
+            changed += 1
+    log(f"regions: {len(seed)} seeded wikidata ids, {changed} rows changed")
+    return rows
+
+
+def apply_city_seed(rows):
+    """Fill or override the wikidata column of cities rows (CITY_HEADER).  A
+    seeded id is removed from any other city row, so an id still labels one
+    GeoNames city only."""
+    seed = read_id_seed(SEED_DIR / "cities.tsv", CITY_SEED_HEADER)
+    by_gid = {r[0]: r for r in rows}
+    owner = {q: gid for gid, (_, q) in seed.items()}
+    changed = cleared = 0
+    for gid, (name, q) in sorted(seed.items(), key=lambda kv: int(kv[0])):
+        r = by_gid.get(gid)
+        assert r is not None, ("seeded city not in cities.tsv", gid)
+        assert r[1] == name, ("seeded city name differs", gid, name, r[1])
+        if r[6] != q:
+            r[6] = q
+            changed += 1
+    for r in rows:
+        if r[6] in owner and owner[r[6]] != r[0]:
+            r[6] = ""
+            cleared += 1
+    log(f"cities: {len(seed)} seeded wikidata ids, {changed} rows changed, "
+        f"{cleared} other rows cleared")
+    return rows
+
+
+def read_tsv(path: Path, header):
+    with open(path, encoding="utf-8") as f:
+        r = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        assert next(r) == header, path
+        rows = [row for row in r if row]
+    for row in rows:
+        assert len(row) == len(header), (path, row)
+    return rows
+
+
+def apply_seeds_in_place(out: Path):
+    """Apply the region and city id seeds to existing kb files (no downloads)."""
+    p = out / "kb/regions.tsv"
+    write_tsv(p, REGION_HEADER, apply_region_seed(read_tsv(p, REGION_HEADER)))
+    p = out / "kb/cities.tsv"
+    write_tsv(p, CITY_HEADER, apply_city_seed(read_tsv(p, CITY_HEADER)))
 
 
 # --------------------------------------------------------------------------
@@ -667,6 +766,7 @@ def build_cities(cache: Path, wf_bucket, lower_words):
             r[6] = ""
             dup += 1
     log(f"cities: {len(rows)} rows, wikidata joined for {matched}, {dup} dropped as ambiguous")
+    apply_city_seed(rows)
     return rows
 
 
@@ -835,9 +935,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", default=os.environ.get("KB_CACHE", "/tmp/kbwork/cache"))
     ap.add_argument("--out", default=str(REPO / "data"))
+    ap.add_argument("--apply-seeds", action="store_true",
+                    help="only apply scripts/kb_seed/{regions,cities}.tsv to the existing "
+                         "OUT/kb/regions.tsv and OUT/kb/cities.tsv (no downloads)")
     args = ap.parse_args()
     cache = Path(args.cache)
     out = Path(args.out)
+    if args.apply_seeds:
+        apply_seeds_in_place(out)
+        return
     cache.mkdir(parents=True, exist_ok=True)
 
     wf_words, wf_bucket = load_wordfreq_en(cache)
@@ -846,12 +952,8 @@ def main():
     write_tsv(out / "kb/countries.tsv",
               ["iso2", "iso3", "name", "aliases", "demonyms", "wikidata", "geonames", "dbpedia"],
               build_countries(cache))
-    write_tsv(out / "kb/regions.tsv",
-              ["code", "name", "aliases", "country_iso2", "type", "wikidata", "geonames"],
-              build_regions(cache))
-    write_tsv(out / "kb/cities.tsv",
-              ["geonames", "name", "aliases", "country_iso2", "admin1", "population", "wikidata"],
-              build_cities(cache, wf_bucket, lower_words))
+    write_tsv(out / "kb/regions.tsv", REGION_HEADER, build_regions(cache))
+    write_tsv(out / "kb/cities.tsv", CITY_HEADER, build_cities(cache, wf_bucket, lower_words))
     write_tsv(out / "kb/orgs.tsv", PO_HEADER, build_orgs(cache))
     write_tsv(out / "kb/people.tsv", PO_HEADER, build_people())
 

@@ -379,6 +379,7 @@ impl<'a> Context<'a> {
         }
         e > j + 1
             && self.gaz.is_common_word(&self.lower[j - 1])
+            && self.lowercase_seen.contains(self.lower[j - 1].as_str())
             && self.gaz.lookup(self.word(j - 1)).is_empty()
             && (lexicon::is_org_head(&self.lower[e - 1]) || lexicon::is_loc_head(&self.lower[e - 1]))
     }
@@ -399,6 +400,7 @@ impl<'a> Context<'a> {
                         | "commonwealth"
                         | "museum"
                         | "isle"
+                        | "municipality"
                         | "bank"
                         | "minister"
                         | "secretary"
@@ -643,8 +645,15 @@ impl<'a> Context<'a> {
         }
         // inside the name: given names and surnames, unless an organisation or place head ends it
         // ("Christopher Hill" is a person, "Beverly Hills" a place: a given name before a singular place head wins)
+        let place_before_head = n >= 2
+            && !self
+                .gaz
+                .lookup(Span::new(self.seg.tokens[start].span.start, self.seg.tokens[end - 2].span.end).text(self.text))
+                .is_empty();
         let headed = lexicon::is_org_head(last)
-            || (n >= 2 && lexicon::is_loc_head(last) && (last.ends_with('s') || !self.gaz.is_first_name(first)));
+            || (n >= 2
+                && lexicon::is_loc_head(last)
+                && (last.ends_with('s') || place_before_head || !self.gaz.is_first_name(first)));
         if n >= 2 && !headed && self.gaz.is_first_name(first) {
             sc[Ty::Person as usize] += 2.0;
         }
@@ -660,7 +669,8 @@ impl<'a> Context<'a> {
         if lexicon::is_loc_head(last) && n >= 2 && headed {
             sc[Ty::Loc as usize] += 2.5;
         }
-        if (start..end).any(|k| self.lower[k] == "of") && lexicon::is_org_head(first) {
+        // "University of …", "Massachusetts Institute of Technology", "Supreme Court of …"
+        if (start..end.saturating_sub(1)).any(|k| lexicon::is_org_head(&self.lower[k]) && self.lower[k + 1] == "of") {
             sc[Ty::Org as usize] += 3.0;
         }
         if n == 1 && all_caps {
