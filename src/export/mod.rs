@@ -11,7 +11,7 @@ pub mod graphml;
 
 use std::collections::HashMap;
 
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -142,9 +142,4 @@ pub fn entity_graph(store: &Store, doc: Option<&str>) -> Result<EntityGraph, Que
         graph.add_edge(a, b, Edge { predicate, support, date, symmetric });
     }
     Ok(graph)
-}
-
-/// The IRI of a node as an oxigraph term (for tests and callers that join back).
-pub fn node_iri(node: &Node) -> NamedNode {
-    NamedNode::new_unchecked(node.iri.clone())
 }

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use crate::lexicon;
 use crate::lexicon::gazetteer::{self, Gazetteer};
-use crate::model::{Analysis, Document, Entity, EntityId, EntityType, MentionId, MentionKind, Span, TokenKind};
+use crate::model::{Analysis, Document, Entity, EntityId, EntityType, MentionId, Span, TokenKind};
 
 /// Adds quotes, events and relations to an analysis.
 pub trait Extractor: Send + Sync {
@@ -198,9 +198,4 @@ impl<'a> View<'a> {
 /// Whether entities of this type can say things or take part in meetings.
 pub fn is_agent(t: EntityType) -> bool {
     matches!(t, EntityType::Person | EntityType::Org)
-}
-
-/// Whether a mention is a name (not a pronoun or nominal).
-pub fn is_name(view: &View<'_>, m: MentionId) -> bool {
-    view.analysis.mentions[m].kind == MentionKind::Name
 }
