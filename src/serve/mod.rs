@@ -449,14 +449,7 @@ impl Endpoint {
         let (token, _watch) = watchdog(self.options.timeout);
         let mut prepared =
             self.evaluator(token.clone()).parse_query(&text).map_err(|e| syntax("query", &e.to_string()))?;
-        let graphs = |key: &str| -> Result<Vec<NamedNode>, HttpError> {
-            params
-                .iter()
-                .filter(|(k, _)| k == key)
-                .map(|(_, v)| NamedNode::new(v).map_err(|e| bad_request(format!("{key} {v:?} is not an IRI: {e}"))))
-                .collect()
-        };
-        let (default, named) = (graphs("default-graph-uri")?, graphs("named-graph-uri")?);
+        let (default, named) = (graph_params(&params, "default-graph-uri")?, graph_params(&params, "named-graph-uri")?);
         if !default.is_empty() || !named.is_empty() {
             prepared.dataset_mut().set_default_graph(default.into_iter().map(GraphName::from).collect());
             prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
@@ -603,14 +596,8 @@ impl Endpoint {
         let (token, _watch) = watchdog(self.options.timeout);
         let cancelled = token.clone();
         let mut prepared = self.evaluator(token).for_update(update);
-        let graphs = |key: &str| -> Result<Vec<NamedNode>, HttpError> {
-            params
-                .iter()
-                .filter(|(k, _)| k == key)
-                .map(|(_, v)| NamedNode::new(v).map_err(|e| bad_request(format!("{key} {v:?} is not an IRI: {e}"))))
-                .collect()
-        };
-        let (default, named) = (graphs("using-graph-uri")?, graphs("using-named-graph-uri")?);
+        let (default, named) =
+            (graph_params(&params, "using-graph-uri")?, graph_params(&params, "using-named-graph-uri")?);
         for using in prepared.using_datasets_mut() {
             if !using.is_default_dataset() {
                 continue;
@@ -795,6 +782,15 @@ fn content_type(request: &Request<Body>) -> Option<String> {
 
 fn url_params(request: &Request<Body>) -> Vec<(String, String)> {
     form_urlencoded::parse(request.uri().query().unwrap_or_default().as_bytes()).into_owned().collect()
+}
+
+/// The graph IRIs given in the request parameters named `key` (`default-graph-uri`, …).
+fn graph_params(params: &[(String, String)], key: &str) -> Result<Vec<NamedNode>, HttpError> {
+    params
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| NamedNode::new(v).map_err(|e| bad_request(format!("{key} {v:?} is not an IRI: {e}"))))
+        .collect()
 }
 
 fn percent_decode(s: &str) -> String {
