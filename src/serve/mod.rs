@@ -449,7 +449,7 @@ impl Endpoint {
         let (token, _watch) = watchdog(self.options.timeout);
         let mut prepared =
             self.evaluator(token.clone()).parse_query(&text).map_err(|e| syntax("query", &e.to_string()))?;
-        let (default, named) = (graph_params(&params, "default-graph-uri")?, graph_params(&params, "named-graph-uri")?);
+        let (default, named) = (graph_params(params, "default-graph-uri")?, graph_params(params, "named-graph-uri")?);
         if !default.is_empty() || !named.is_empty() {
             prepared.dataset_mut().set_default_graph(default.into_iter().map(GraphName::from).collect());
             prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
@@ -597,7 +597,7 @@ impl Endpoint {
         let cancelled = token.clone();
         let mut prepared = self.evaluator(token).for_update(update);
         let (default, named) =
-            (graph_params(&params, "using-graph-uri")?, graph_params(&params, "using-named-graph-uri")?);
+            (graph_params(params, "using-graph-uri")?, graph_params(params, "using-named-graph-uri")?);
         for using in prepared.using_datasets_mut() {
             if !using.is_default_dataset() {
                 continue;
