@@ -30,6 +30,8 @@ pub fn encode(s: &str) -> String {
 
 /// A readable IRI segment for a name: lower case, letters and digits of any
 /// script kept, everything else a single hyphen ("Hau Lung-bin" → "hau-lung-bin").
+/// A name with no letter or digit is percent-encoded instead. Either way the
+/// result is safe as an IRI path segment.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -82,15 +84,8 @@ pub fn wikidata(q: &str) -> NamedNode {
 pub fn entity(e: &Entity) -> NamedNode {
     match e.link.as_ref().and_then(|l| l.wikidata.as_deref()) {
         Some(q) => wikidata(q),
-        None => {
-            NamedNode::new_unchecked(format!("{DATA}{}/{}", type_segment(e.etype), encode_iri_segment(&slug(&e.name))))
-        }
+        None => NamedNode::new_unchecked(format!("{DATA}{}/{}", type_segment(e.etype), slug(&e.name))),
     }
-}
-
-/// Keeps letters of any script (IRIs allow them) and encodes anything else unusual.
-fn encode_iri_segment(s: &str) -> String {
-    s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c.to_string() } else { encode(&c.to_string()) }).collect()
 }
 
 #[cfg(test)]
