@@ -835,15 +835,20 @@ impl<'a> Context<'a> {
 
     /// Types agreed across the article, one per candidate (`None`: not a name).
     fn agree(&self, candidates: &[Candidate]) -> Vec<Option<EntityType>> {
-        let key = |c: &Candidate| {
-            gazetteer::key(
-                Span::new(self.seg.tokens[c.start].span.start, self.seg.tokens[c.end - 1].span.end).text(self.text),
-            )
-        };
+        // each candidate's name, normalised once: every map below is keyed by it
+        let keys: Vec<String> = candidates
+            .iter()
+            .map(|c| {
+                gazetteer::key(
+                    Span::new(self.seg.tokens[c.start].span.start, self.seg.tokens[c.end - 1].span.end).text(self.text),
+                )
+            })
+            .collect();
+        let named = || candidates.iter().zip(&keys);
         // surnames and given names of people named in full, from their own evidence
-        let mut own: HashMap<String, Scores> = HashMap::new();
-        for c in candidates.iter().filter(|c| c.end - c.start >= 2) {
-            let t = own.entry(key(c)).or_insert([0.0; 6]);
+        let mut own: HashMap<&str, Scores> = HashMap::new();
+        for (c, k) in named().filter(|(c, _)| c.end - c.start >= 2) {
+            let t = own.entry(k).or_insert([0.0; 6]);
             for (a, b) in t.iter_mut().zip(c.scores) {
                 *a += b;
             }
@@ -851,16 +856,16 @@ impl<'a> Context<'a> {
         // (a name counts only with evidence of its own: a given name, a title, …;
         // a surname alone is how articles refer back to people, a given name is not)
         let mut person_parts: HashSet<&str> = HashSet::new();
-        for c in candidates.iter().filter(|c| c.end - c.start >= 2) {
-            let s = &own[&key(c)];
+        for (c, k) in named().filter(|(c, _)| c.end - c.start >= 2) {
+            let s = &own[k.as_str()];
             if argmax(s) == Ty::Person as usize && s[Ty::Person as usize] >= 2.0 {
                 person_parts.insert(self.lower[c.end - 1].as_str());
             }
         }
         // every occurrence of a name adds its evidence to the name's total
-        let mut total: HashMap<String, Scores> = HashMap::new();
-        for c in candidates {
-            let t = total.entry(key(c)).or_insert([0.0; 6]);
+        let mut total: HashMap<&str, Scores> = HashMap::new();
+        for (c, k) in named() {
+            let t = total.entry(k).or_insert([0.0; 6]);
             for (a, b) in t.iter_mut().zip(c.scores) {
                 *a += b;
             }
@@ -870,29 +875,28 @@ impl<'a> Context<'a> {
         }
         // "Witkoff and Kushner": names joined by "and" are of one kind; a name
         // without evidence of its own takes the type of the person beside it
-        let mut bonus: HashMap<String, f32> = HashMap::new();
-        for pair in candidates.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        let mut bonus: HashMap<&str, f32> = HashMap::new();
+        for i in 1..candidates.len() {
+            let (a, b) = (&candidates[i - 1], &candidates[i]);
             if b.start != a.end + 1 || !matches!(self.lower[a.end].as_str(), "and" | "&" | "or") {
                 continue;
             }
-            for (x, y) in [(a, b), (b, a)] {
-                let (tx, ty) = (total[&key(x)], total[&key(y)]);
+            for (x, y) in [(i - 1, i), (i, i - 1)] {
+                let (tx, ty) = (total[keys[x].as_str()], total[keys[y].as_str()]);
                 let weak = tx.iter().all(|&v| v < 2.0);
                 if weak && argmax(&ty) == Ty::Person as usize && ty[Ty::Person as usize] > 0.0 {
-                    *bonus.entry(key(x)).or_default() += 2.0;
+                    *bonus.entry(&keys[x]).or_default() += 2.0;
                 }
             }
         }
         for (k, b) in bonus {
-            if let Some(t) = total.get_mut(&k) {
+            if let Some(t) = total.get_mut(k) {
                 t[Ty::Person as usize] += b;
             }
         }
-        candidates
-            .iter()
-            .map(|c| {
-                let s = total[&key(c)];
+        named()
+            .map(|(c, k)| {
+                let s = total[k.as_str()];
                 let best = argmax(&s);
                 if s[best] <= 0.0 {
                     return Some(default_type(c));
