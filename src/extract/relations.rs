@@ -335,7 +335,7 @@ fn list(view: &mut View<'_>, mut i: usize, end: usize) -> (Vec<Item>, usize) {
                     i = after;
                     continue;
                 }
-                Some(_) if view.etype(view.entity(m).unwrap_or_default()).is_place() => {
+                Some(e) if view.etype(e).is_place() => {
                     let text = mention.span.text(view.text).to_owned();
                     if let Some(c) = view.country_entity(&text) {
                         countries.push(c);
