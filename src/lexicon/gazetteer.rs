@@ -71,11 +71,8 @@ pub type KbId = u32;
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<KbEntry>,
-    by_name: HashMap<String, Vec<KbId>>,
-    /// People and organisations by [`variant_key`] of each name.
-    by_variant: HashMap<String, Vec<KbId>>,
-    /// People by [`variant_key`] of the last word of each name.
-    by_surname: HashMap<String, Vec<KbId>>,
+    /// Every entry by its names; only people and organisations by variant and surname.
+    names: NameIndex,
     demonyms: HashMap<String, KbId>,
     country_by_code: HashMap<String, KbId>,
     first_names: WordList,
@@ -110,6 +107,50 @@ pub fn key(name: &str) -> String {
         }
     }
     out
+}
+
+/// Names indexed the three ways every knowledge base we link against is
+/// searched: by [`key`], by [`variant_key`], and, for people named in full, by
+/// the [`variant_key`] of the last word. The bundled knowledge base and a
+/// user's RDF extract share it, so a name is found the same way in both.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    by_name: HashMap<String, Vec<KbId>>,
+    by_variant: HashMap<String, Vec<KbId>>,
+    by_surname: HashMap<String, Vec<KbId>>,
+}
+
+impl NameIndex {
+    /// Indexes a name of record `id` by its [`key`].
+    pub fn add_exact(&mut self, name: &str, id: KbId) {
+        push_unique(self.by_name.entry(key(name)).or_default(), id);
+    }
+
+    /// Indexes a name of record `id` by its [`variant_key`] and, when the
+    /// record is a person named in full, by the last word of the name.
+    pub fn add_variant(&mut self, name: &str, id: KbId, person: bool) {
+        push_unique(self.by_variant.entry(variant_key(name)).or_default(), id);
+        if person && name.contains(' ') {
+            if let Some(last) = name.split_whitespace().last() {
+                push_unique(self.by_surname.entry(variant_key(last)).or_default(), id);
+            }
+        }
+    }
+
+    /// The records a name (any case) may refer to.
+    pub fn exact(&self, name: &str) -> &[KbId] {
+        self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The records named like `name` up to diacritics and transliteration.
+    pub fn variant(&self, name: &str) -> &[KbId] {
+        self.by_variant.get(&variant_key(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The people whose last name is spelled like `word`.
+    pub fn surname(&self, word: &str) -> &[KbId] {
+        self.by_surname.get(&variant_key(word)).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn push_unique(ids: &mut Vec<KbId>, id: KbId) {
@@ -281,12 +322,7 @@ impl Gazetteer {
                 let Some(name) = field(&cols, 1) else { continue };
                 let id = g.entries.len() as KbId;
                 for n in std::iter::once(name.as_str()).chain(multi(&cols, 2)) {
-                    push_unique(g.by_variant.entry(variant_key(n)).or_default(), id);
-                    if kind == KbKind::Person && n.contains(' ') {
-                        if let Some(last) = n.split_whitespace().last() {
-                            push_unique(g.by_surname.entry(variant_key(last)).or_default(), id);
-                        }
-                    }
+                    g.names.add_variant(n, id, kind == KbKind::Person);
                 }
                 g.push(
                     KbEntry {
@@ -314,7 +350,7 @@ impl Gazetteer {
         let id = self.entries.len() as KbId;
         self.entries.push(entry);
         for n in names {
-            push_unique(self.by_name.entry(key(n)).or_default(), id);
+            self.names.add_exact(n, id);
         }
         id
     }
@@ -331,18 +367,18 @@ impl Gazetteer {
 
     /// Every entry a name (any case) may refer to.
     pub fn lookup(&self, name: &str) -> &[KbId] {
-        self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)
+        self.names.exact(name)
     }
 
     /// The people and organisations whose name is spelled like `name` up to
     /// diacritics and transliteration ([`variant_key`]: "Zelensky" and "Zelenskyy").
     pub fn lookup_variant(&self, name: &str) -> &[KbId] {
-        self.by_variant.get(&variant_key(name)).map_or(&[], Vec::as_slice)
+        self.names.variant(name)
     }
 
     /// The people whose last name is spelled like `word` ([`variant_key`]).
     pub fn lookup_surname(&self, word: &str) -> &[KbId] {
-        self.by_surname.get(&variant_key(word)).map_or(&[], Vec::as_slice)
+        self.names.surname(word)
     }
 
     /// The most prominent place a name may refer to: a country, then a region

@@ -10,8 +10,8 @@
 //! a link must point to one of those datasets.
 //!
 //! # Rationale
-//! The whole extract is indexed in memory once, keyed like the bundled base
-//! ([`gazetteer::key`], [`gazetteer::variant_key`], surnames), so the same
+//! The whole extract is indexed in memory once, in the same [`NameIndex`] as
+//! the bundled base (exact key, transliteration variant, surname), so the same
 //! disambiguation ([`super::choose`]) runs on it. Extracts of a few million
 //! triples fit; a full Wikidata dump belongs behind an endpoint instead.
 
@@ -25,7 +25,7 @@ use oxigraph::model::{NamedOrBlankNode, Term};
 
 use super::{Candidate, Kind, KnowledgeBase, Match};
 use crate::error::LinkError;
-use crate::lexicon::gazetteer::{self, KbKind};
+use crate::lexicon::gazetteer::{self, KbKind, NameIndex};
 
 /// Classes whose instances have a known kind: schema.org, DBpedia, FOAF and
 /// Wikidata ("instance of" targets), sorted by IRI.
@@ -164,9 +164,7 @@ struct Record {
 #[derive(Debug, Default)]
 pub struct UserKb {
     records: Vec<Record>,
-    by_name: HashMap<String, Vec<u32>>,
-    by_variant: HashMap<String, Vec<u32>>,
-    by_surname: HashMap<String, Vec<u32>>,
+    names: NameIndex,
 }
 
 impl UserKb {
@@ -190,13 +188,8 @@ impl UserKb {
             let person = rec.kind == Some(Kind::Person);
             kb.records.push(rec);
             for n in &names {
-                push(&mut kb.by_name, gazetteer::key(n), id);
-                push(&mut kb.by_variant, gazetteer::variant_key(n), id);
-                if person && n.contains(' ') {
-                    if let Some(last) = n.split_whitespace().last() {
-                        push(&mut kb.by_surname, gazetteer::variant_key(last), id);
-                    }
-                }
+                kb.names.add_exact(n, id);
+                kb.names.add_variant(n, id, person);
             }
         }
         Ok(kb)
@@ -225,13 +218,6 @@ impl UserKb {
             population: 0,
             matched,
         }
-    }
-}
-
-fn push(map: &mut HashMap<String, Vec<u32>>, key: String, id: u32) {
-    let ids = map.entry(key).or_default();
-    if !ids.contains(&id) {
-        ids.push(id);
     }
 }
 
@@ -318,20 +304,11 @@ impl KnowledgeBase for UserKb {
     }
 
     fn candidates(&self, name: &str, surname: bool) -> Vec<Candidate> {
-        let get = |map: &HashMap<String, Vec<u32>>, k: String| map.get(&k).cloned().unwrap_or_default();
         let mut out: Vec<Candidate> =
-            get(&self.by_name, gazetteer::key(name)).into_iter().map(|id| self.candidate(id, Match::Exact)).collect();
-        out.extend(
-            get(&self.by_variant, gazetteer::variant_key(name))
-                .into_iter()
-                .map(|id| self.candidate(id, Match::Variant)),
-        );
+            self.names.exact(name).iter().map(|&id| self.candidate(id, Match::Exact)).collect();
+        out.extend(self.names.variant(name).iter().map(|&id| self.candidate(id, Match::Variant)));
         if surname {
-            out.extend(
-                get(&self.by_surname, gazetteer::variant_key(name))
-                    .into_iter()
-                    .map(|id| self.candidate(id, Match::Surname)),
-            );
+            out.extend(self.names.surname(name).iter().map(|&id| self.candidate(id, Match::Surname)));
         }
         out
     }
