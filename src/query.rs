@@ -97,9 +97,13 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("article", "https://w3id.org/newsgraph/id/article/"),
 ];
 
-/// The prefixes for writing RDF: article IRIs have fragments, which prefixed names would escape.
-pub fn rdf_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
-    PREFIXES.iter().copied().filter(|(p, _)| *p != "article")
+/// A serializer for `format` that declares the bundled prefixes (formats
+/// without prefixed names ignore them). `article:` is left out: article IRIs
+/// have fragments, which prefixed names would escape.
+pub fn rdf_serializer(format: RdfFormat) -> RdfSerializer {
+    PREFIXES.iter().filter(|(p, _)| *p != "article").fold(RdfSerializer::from_format(format), |s, (p, iri)| {
+        s.with_prefix(*p, *iri).expect("the bundled prefixes are valid IRIs")
+    })
 }
 
 /// An evaluator that knows the bundled prefixes. `SERVICE` calls to other
@@ -333,11 +337,7 @@ pub fn write(results: QueryResults<'_>, format: ResultFormat, out: &mut impl Wri
                 ResultFormat::Csv | ResultFormat::Tsv => RdfFormat::NTriples,
                 ResultFormat::Table => RdfFormat::Turtle,
             };
-            let mut ser = RdfSerializer::from_format(rdf);
-            for (p, iri) in rdf_prefixes() {
-                ser = ser.with_prefix(p, iri).expect("the bundled prefixes are valid IRIs");
-            }
-            let mut w = ser.for_writer(&mut *out);
+            let mut w = rdf_serializer(rdf).for_writer(&mut *out);
             for t in triples {
                 w.serialize_triple(&t.map_err(eval)?).map_err(Error::Write)?;
             }

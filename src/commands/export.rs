@@ -4,12 +4,12 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, Triple};
 
 use crate::cli::{ExportArgs, ExportFormat};
 use newsgraph::export;
-use newsgraph::query::rdf_prefixes;
+use newsgraph::query::rdf_serializer;
 use newsgraph::rdf::mint;
 
 /// Runs `export`.
@@ -45,13 +45,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         ExportFormat::Jsonld => RdfFormat::JsonLd { profile: Default::default() },
         ExportFormat::Rdfxml => RdfFormat::RdfXml,
     };
-    let mut s = RdfSerializer::from_format(rdf);
-    if !matches!(rdf, RdfFormat::NTriples | RdfFormat::NQuads) {
-        for (p, iri) in rdf_prefixes() {
-            s = s.with_prefix(p, iri).expect("the bundled prefixes are valid IRIs");
-        }
-    }
-    let mut ser = s.for_writer(&mut out);
+    let mut ser = rdf_serializer(rdf).for_writer(&mut out);
     let graph = doc.map(mint::article);
     let graph_name = graph.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
     // graphs merged into one: an entity typed in two articles is written once

@@ -5,11 +5,11 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
 use newsgraph::model::{Analysis, Document};
-use newsgraph::query::rdf_prefixes;
+use newsgraph::query::rdf_serializer;
 
 fn rdf_format(f: ExtractFormat) -> Option<RdfFormat> {
     match f {
@@ -52,13 +52,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             out.write_all(b"\n").context("cannot write to standard output")
         })?,
         Some(format) => {
-            let mut s = RdfSerializer::from_format(format);
-            if !matches!(format, RdfFormat::NTriples | RdfFormat::NQuads) {
-                for (p, iri) in rdf_prefixes() {
-                    s = s.with_prefix(p, iri).expect("the bundled prefixes are valid IRIs");
-                }
-            }
-            let mut ser = s.for_writer(&mut out);
+            let mut ser = rdf_serializer(format).for_writer(&mut out);
             let counts = each(&args, |doc, analysis| {
                 for q in newsgraph::rdf::map(doc, analysis) {
                     if format.supports_datasets() { ser.serialize_quad(&q) } else { ser.serialize_triple(q.as_ref()) }

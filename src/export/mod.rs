@@ -4,7 +4,7 @@
 //! (label, type, external link, roles), edges are facts between two entities
 //! (predicate, how many sentences support it, earliest date) — and [`dot`] and
 //! [`graphml`] write it. Whole-store RDF dumps go through oxigraph's own
-//! serializers ([`crate::store::Store::dump`]).
+//! serializers (`newsgraph export --format turtle|trig|…`).
 
 pub mod dot;
 pub mod graphml;

@@ -59,7 +59,7 @@ use oxhttp::model::header::{
 };
 use oxhttp::model::{Body, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError};
@@ -554,7 +554,7 @@ impl Endpoint {
             }
             QueryResults::Graph(triples) => {
                 let format = negotiate::choose(accept, negotiate::GRAPH).map_err(refusal)?;
-                let mut ser = serializer(format).for_writer(Vec::new());
+                let mut ser = query::rdf_serializer(format).for_writer(Vec::new());
                 for (i, t) in triples.enumerate() {
                     self.within_bounds(i, token)?;
                     ser.serialize_triple(&t.map_err(eval)?).map_err(internal)?;
@@ -655,7 +655,7 @@ impl Endpoint {
             return Ok(ok(format.media_type(), Body::empty()));
         }
         let quads = self.store.inner().quads_for_pattern(None, None, None, graph.as_ref().map(GraphName::as_ref));
-        Ok(ok(format.media_type(), stream::body(serializer(format), quads, graph.is_some())))
+        Ok(ok(format.media_type(), stream::body(query::rdf_serializer(format), quads, graph.is_some())))
     }
 
     fn store_load(&self, request: &mut Request<Body>) -> HttpResult {
@@ -722,17 +722,6 @@ impl Endpoint {
         }
         Ok(status(StatusCode::NO_CONTENT))
     }
-}
-
-/// A serializer for `format`, with the bundled prefixes where the format has prefixes.
-fn serializer(format: RdfFormat) -> RdfSerializer {
-    let mut s = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::N3 | RdfFormat::RdfXml) {
-        for (p, iri) in query::rdf_prefixes() {
-            s = s.with_prefix(p, iri).expect("the bundled prefixes are valid IRIs");
-        }
-    }
-    s
 }
 
 /// Compares two byte strings in time that does not depend on where they differ.
