@@ -109,11 +109,12 @@ pub fn rdf_serializer(format: RdfFormat) -> RdfSerializer {
 /// An evaluator that knows the bundled prefixes. `SERVICE` calls to other
 /// endpoints are off (`newsgraph serve --allow-service` turns them on for its clients).
 pub fn evaluator() -> SparqlEvaluator {
-    let mut e = SparqlEvaluator::new().without_default_http_service_handler();
-    for (p, iri) in PREFIXES {
-        e = e.with_prefix(*p, *iri).expect("the bundled prefixes are valid IRIs");
-    }
-    e
+    with_prefixes(SparqlEvaluator::new().without_default_http_service_handler())
+}
+
+/// Declares the bundled prefixes on an evaluator.
+pub fn with_prefixes(evaluator: SparqlEvaluator) -> SparqlEvaluator {
+    PREFIXES.iter().fold(evaluator, |e, (p, iri)| e.with_prefix(*p, *iri).expect("the bundled prefixes are valid IRIs"))
 }
 
 /// Parses a query, reporting syntax errors with line and column.

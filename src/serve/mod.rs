@@ -392,11 +392,7 @@ impl Endpoint {
 
     fn evaluator(&self, token: CancellationToken) -> SparqlEvaluator {
         let base = if self.options.allow_service {
-            let mut e = SparqlEvaluator::new().with_http_timeout(self.options.timeout);
-            for (p, iri) in PREFIXES {
-                e = e.with_prefix(*p, *iri).expect("the bundled prefixes are valid IRIs");
-            }
-            e
+            query::with_prefixes(SparqlEvaluator::new().with_http_timeout(self.options.timeout))
         } else {
             query::evaluator()
         };
