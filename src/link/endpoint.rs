@@ -26,9 +26,9 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::user::{ids_of, kind_of_class};
-use super::{Candidate, Kind, KnowledgeBase, Match};
+use super::{country_codes, Candidate, Kind, KnowledgeBase, Match};
 use crate::error::LinkError;
-use crate::lexicon::gazetteer::{self, KbKind};
+use crate::lexicon::gazetteer;
 
 /// How to use an endpoint.
 #[derive(Debug, Clone)]
@@ -90,12 +90,6 @@ impl EndpointKb {
                 " (entity linking; +https://w3id.org/newsgraph)"
             ))
             .map_err(|e| LinkError::Endpoint { url: options.url.clone(), message: e.to_string() })?;
-        let countries = gazetteer::get()
-            .entries()
-            .iter()
-            .filter(|e| e.kind == KbKind::Country)
-            .filter_map(|e| Some((e.wikidata.clone()?, e.country.clone()?)))
-            .collect();
         Ok(Self {
             options,
             client,
@@ -104,7 +98,7 @@ impl EndpointKb {
             failure: Mutex::new(None),
             cache: Mutex::new(cache),
             dirty: AtomicBool::new(false),
-            countries,
+            countries: country_codes(),
         })
     }
 

@@ -36,7 +36,7 @@ pub mod identity;
 pub mod relink;
 pub mod user;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::gazetteer::{self, Gazetteer, KbKind};
 use crate::lexicon::{self};
@@ -234,6 +234,17 @@ impl Context {
     fn in_country(&self, c: &Candidate) -> bool {
         c.kind != Kind::Country && c.country.as_ref().is_some_and(|k| self.countries.contains(k))
     }
+}
+
+/// ISO 3166-1 codes of the bundled countries, by Wikidata id: how a record
+/// that names its country by Wikidata id gets the code [`Context`] compares.
+fn country_codes() -> HashMap<String, String> {
+    gazetteer::get()
+        .entries()
+        .iter()
+        .filter(|e| e.kind == KbKind::Country)
+        .filter_map(|e| Some((e.wikidata.clone()?, e.country.clone()?)))
+        .collect()
 }
 
 /// Whether a candidate of kind `k` may be what an entity of type `t` names.

@@ -23,9 +23,9 @@ use std::path::{Path, PathBuf};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 
-use super::{Candidate, Kind, KnowledgeBase, Match};
+use super::{country_codes, Candidate, Kind, KnowledgeBase, Match};
 use crate::error::LinkError;
-use crate::lexicon::gazetteer::{self, KbKind, NameIndex};
+use crate::lexicon::gazetteer::NameIndex;
 
 /// Classes whose instances have a known kind: schema.org, DBpedia, FOAF and
 /// Wikidata ("instance of" targets), sorted by IRI.
@@ -219,16 +219,6 @@ impl UserKb {
             matched,
         }
     }
-}
-
-/// ISO codes of the bundled countries, by Wikidata id.
-fn country_codes() -> HashMap<String, String> {
-    gazetteer::get()
-        .entries()
-        .iter()
-        .filter(|e| e.kind == KbKind::Country)
-        .filter_map(|e| Some((e.wikidata.clone()?, e.country.clone()?)))
-        .collect()
 }
 
 fn read_file(path: &Path, subjects: &mut HashMap<String, (Record, Vec<String>)>) -> Result<(), LinkError> {
