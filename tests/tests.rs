@@ -11,3 +11,4 @@ mod push;
 mod queries;
 mod score;
 mod serve;
+mod train;

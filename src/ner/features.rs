@@ -117,6 +117,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("dte", "the name has a title before it elsewhere in the article"),
     ("dpe", "the name follows a place preposition elsewhere in the article"),
     ("ci", "first word capitalised inside a sentence elsewhere"),
+    ("q", "between quotation marks"),
+    ("acr", "an acronym the article defines in parentheses after a name: that name's last word"),
+    ("dfa", "a name followed by its acronym in parentheses"),
 ];
 
 /// What a template tag means.
@@ -132,6 +135,10 @@ pub struct DocFacts {
     given_of_full: HashSet<String>,
     titled: HashSet<String>,
     after_place_prep: HashSet<String>,
+    /// Acronyms defined as "Full Name (FN)": the acronym → the full name's last word.
+    acronyms: HashMap<String, String>,
+    /// Full names followed by their acronym: (first token, end token).
+    defined: HashSet<(usize, usize)>,
 }
 
 impl DocFacts {
@@ -143,6 +150,8 @@ impl DocFacts {
             given_of_full: HashSet::new(),
             titled: HashSet::new(),
             after_place_prep: HashSet::new(),
+            acronyms: HashMap::new(),
+            defined: HashSet::new(),
         };
         for c in candidates {
             let k = gazetteer::key(cx.surface(c.start, c.end));
@@ -159,10 +168,30 @@ impl DocFacts {
                     f.after_place_prep.insert(k.clone());
                 }
             }
+            if let Some(acronym) = acronym_after(cx, *c) {
+                f.acronyms.insert(acronym, cx.lower[c.end - 1].clone());
+                f.defined.insert((c.start, c.end));
+            }
             *f.count.entry(k).or_default() += 1;
         }
         f
     }
+}
+
+/// The acronym in parentheses right after candidate `c`, if its letters are
+/// the initials of the candidate's capitalised words: "Korean People's Army (KPA)".
+fn acronym_after(cx: &Context, c: Candidate) -> Option<String> {
+    let (open, acr, close) = (c.end, c.end + 1, c.end + 2);
+    if close >= cx.len() || cx.word(open) != "(" || cx.word(close) != ")" || !cx.is_word(acr) {
+        return None;
+    }
+    let letters: String = cx.word(acr).chars().filter(|ch| ch.is_alphabetic()).collect();
+    if letters.chars().count() < 2 || !letters.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let initials: String =
+        (c.start..c.end).filter(|&i| cx.cap[i]).filter_map(|i| cx.word(i).chars().next()).collect();
+    (initials.to_uppercase() == letters).then(|| cx.lower[acr].clone())
 }
 
 /// The shape of one token: "Xx", "X" (one capital), "X." (an initial), "XX",
@@ -433,6 +462,19 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
     if cx.capitalised_inside.contains(cx.word(s)) {
         push("ci", "");
     }
+    let quote = |i: Option<usize>| i.is_some_and(|i| cx.seg.tokens[i].kind == TokenKind::Quote);
+    if quote(before(1)) && quote(after(0)) {
+        push("q", "");
+    }
+    if n == 1 {
+        if let Some(head) = facts.acronyms.get(first) {
+            push("acr", head);
+            push("acr", "");
+        }
+    }
+    if facts.defined.contains(&(s, e)) {
+        push("dfa", "");
+    }
 }
 
 fn title_tag(kind: TitleKind) -> &'static str {
@@ -554,6 +596,11 @@ mod tests {
         assert_fires("Ada Quill arrived. Ada left.", "Ada", "dgv", "");
         assert_fires("It rained in Marrowfield. Marrowfield flooded.", "Marrowfield", "dpe", "");
         assert_fires("Ada Quill arrived.", "Ada", "mx", "01");
+        let text = "The Quill Marine Service (QMS) sailed. Later QMS returned.";
+        assert_fires(text, "Quill Marine Service", "dfa", "");
+        assert_fires(text, "QMS", "acr", "service");
+        assert_silent("The Quill Marine Service (QX) sailed.", "QX", "acr", "");
+        assert_fires("He sang “Quill Road” loudly.", "Quill Road", "q", "");
         assert_fires("They met Ada Quill.", "Ada Quill", "mx", "00");
     }
 }
