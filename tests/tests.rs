@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod explorer;
 mod export;
 mod golden;
 mod http;
@@ -11,3 +12,4 @@ mod push;
 mod queries;
 mod score;
 mod serve;
+mod webdriver;

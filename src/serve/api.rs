@@ -112,7 +112,9 @@ pub(super) fn handle(ep: &Endpoint, request: &Request<Body>) -> HttpResult {
     let body = if method == Method::HEAD { Body::empty() } else { answer.to_string().into() };
     let mut response = ok("application/json", body);
     // the store can change under a server with --allow-update: answers are fresh
-    response.headers_mut().insert(oxhttp::model::header::CACHE_CONTROL, oxhttp::model::HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(oxhttp::model::header::CACHE_CONTROL, oxhttp::model::HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
@@ -196,7 +198,7 @@ impl Reader<'_> {
                 self.truncated.set(true);
                 return Ok(());
             }
-            if n % 1024 == 0 && self.token.is_cancelled() {
+            if n.is_multiple_of(1024) && self.token.is_cancelled() {
                 return Err(self.timed_out());
             }
             if !f(q.map_err(internal)?) {
@@ -226,11 +228,21 @@ impl Reader<'_> {
     }
 
     /// The first object of `s p ?o` (in graph `g`, if given).
-    fn object(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>, g: Option<GraphNameRef<'_>>) -> Result<Option<Term>, HttpError> {
+    fn object(
+        &self,
+        s: NamedNodeRef<'_>,
+        p: NamedNodeRef<'_>,
+        g: Option<GraphNameRef<'_>>,
+    ) -> Result<Option<Term>, HttpError> {
         Ok(self.first((Some(s), Some(p), None, g))?.map(|q| q.object))
     }
 
-    fn string(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>, g: Option<GraphNameRef<'_>>) -> Result<Option<String>, HttpError> {
+    fn string(
+        &self,
+        s: NamedNodeRef<'_>,
+        p: NamedNodeRef<'_>,
+        g: Option<GraphNameRef<'_>>,
+    ) -> Result<Option<String>, HttpError> {
         Ok(self.object(s, p, g)?.map(|t| value(&t)))
     }
 
@@ -266,7 +278,8 @@ impl Reader<'_> {
         for (_, p, _) in FACTS {
             n += self.count((Some(e), Some(*p), None, None))? + self.count((None, Some(*p), Some(e.into()), None))?;
         }
-        Ok(n + self.count((Some(e), Some(ng::STATED), None, None))? + self.count((Some(e), Some(ng::HOLDS_ROLE), None, None))?)
+        Ok(n + self.count((Some(e), Some(ng::STATED), None, None))?
+            + self.count((Some(e), Some(ng::HOLDS_ROLE), None, None))?)
     }
 
     /// The full card of an entity.
@@ -331,7 +344,11 @@ impl Reader<'_> {
         }))
     }
 
-    fn published(&self, g: NamedNodeRef<'_>, cache: &mut HashMap<String, Option<String>>) -> Result<Option<String>, HttpError> {
+    fn published(
+        &self,
+        g: NamedNodeRef<'_>,
+        cache: &mut HashMap<String, Option<String>>,
+    ) -> Result<Option<String>, HttpError> {
         if let Some(d) = cache.get(g.as_str()) {
             return Ok(d.clone());
         }
@@ -410,8 +427,7 @@ impl Reader<'_> {
         let mut out: BTreeMap<Key, Vec<Source>> = BTreeMap::new();
         for k in keys {
             let (name, p, symmetric) = FACTS[k.1];
-            let directions: &[(&str, &str)] =
-                if symmetric { &[(&k.0, &k.2), (&k.2, &k.0)] } else { &[(&k.0, &k.2)] };
+            let directions: &[(&str, &str)] = if symmetric { &[(&k.0, &k.2), (&k.2, &k.0)] } else { &[(&k.0, &k.2)] };
             let mut found: Vec<Source> = Vec::new();
             let mut seen = HashSet::new();
             for &(s, o) in directions {
@@ -542,7 +558,12 @@ impl Reader<'_> {
     }
 
     /// The edges between two entities, in either direction.
-    fn edges_between(&self, a: NamedNodeRef<'_>, b: NamedNodeRef<'_>, keys: &mut BTreeSet<Key>) -> Result<(), HttpError> {
+    fn edges_between(
+        &self,
+        a: NamedNodeRef<'_>,
+        b: NamedNodeRef<'_>,
+        keys: &mut BTreeSet<Key>,
+    ) -> Result<(), HttpError> {
         for (i, (_, p, _)) in FACTS.iter().enumerate() {
             if self.first((Some(a), Some(*p), Some(b.into()), None))?.is_some() {
                 keys.insert(key(a.as_str(), i, b.as_str()));
@@ -716,8 +737,10 @@ fn neighbours(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
             *counts.entry(m).or_default() += 1;
         }
     }
-    let counts: Vec<Value> =
-        counts.into_iter().map(|((p, dir), n)| json!({"predicate": FACTS[p].0, "direction": dir, "count": n})).collect();
+    let counts: Vec<Value> = counts
+        .into_iter()
+        .map(|((p, dir), n)| json!({"predicate": FACTS[p].0, "direction": dir, "count": n}))
+        .collect();
     let mut ranked = Vec::with_capacity(found.len());
     for (n, (graphs, keys)) in found {
         let label = r.string(NamedNodeRef::new_unchecked(&n), rdf::LABEL, None)?.unwrap_or_else(|| n.clone());
@@ -914,8 +937,7 @@ fn evidence(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
     let mut needles = name_needles(&sl);
     needles.extend(name_needles(&ol));
     let total = sources.len();
-    let items =
-        sources.iter().skip(offset).take(limit).map(|s| r.item(s, &needles)).collect::<Result<Vec<_>, _>>()?;
+    let items = sources.iter().skip(offset).take(limit).map(|s| r.item(s, &needles)).collect::<Result<Vec<_>, _>>()?;
     Ok(json!({
         "edge": {"source": r.lite(s.as_ref())?, "predicate": name, "target": r.lite(o.as_ref())?, "id": format!("{}|{}|{}", k.0, name, k.2)},
         "total": total,

@@ -87,14 +87,18 @@ fn neighbours_count_per_predicate_and_page() {
     assert_ne!(r["nodes"][0]["id"], next["nodes"][0]["id"]);
     // one predicate only
     let met = get(&e, &format!("/api/neighbours?id={}&predicate=metWith", enc(ZELENSKY)));
-    assert!(met["edges"].as_array().is_some_and(|l| !l.is_empty() && l.iter().all(|x| x["predicate"] == "metWith")), "{met}");
+    assert!(
+        met["edges"].as_array().is_some_and(|l| !l.is_empty() && l.iter().all(|x| x["predicate"] == "metWith")),
+        "{met}"
+    );
 }
 
 #[test]
 fn an_edge_has_its_sources_dated_and_its_evidence_marked() {
     let e = endpoint();
     let r = get(&e, &format!("/api/neighbours?id={}&predicate=metWith", enc(MACRON)));
-    let edge = r["edges"].as_array().and_then(|l| l.iter().find(|x| x["target"] == ZELENSKY || x["source"] == ZELENSKY));
+    let edge =
+        r["edges"].as_array().and_then(|l| l.iter().find(|x| x["target"] == ZELENSKY || x["source"] == ZELENSKY));
     let edge = edge.unwrap_or_else(|| panic!("Macron met Zelensky: {r}"));
     assert_eq!(edge["sources"], 1, "{edge}");
     assert_eq!(edge["dates"], serde_json::json!([["2025-12-08", 1]]), "{edge}");
@@ -110,8 +114,13 @@ fn an_edge_has_its_sources_dated_and_its_evidence_marked() {
     let item = &ev["items"][0];
     assert_eq!(item["article"]["id"], "london-talks", "{ev}");
     assert!(item["text"].as_str().is_some_and(|t| t.starts_with("Ukrainian President Volodymyr Zelensky met")), "{ev}");
-    let marked: Vec<&str> =
-        item["parts"].as_array().into_iter().flatten().filter(|p| p["mark"] == true).filter_map(|p| p["text"].as_str()).collect();
+    let marked: Vec<&str> = item["parts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["mark"] == true)
+        .filter_map(|p| p["text"].as_str())
+        .collect();
     assert!(marked.contains(&"Volodymyr Zelensky") && marked.contains(&"Emmanuel Macron"), "{marked:?}");
     let joined: String = item["parts"].as_array().into_iter().flatten().filter_map(|p| p["text"].as_str()).collect();
     assert_eq!(joined, item["text"].as_str().unwrap_or_default(), "the parts make up the sentence");

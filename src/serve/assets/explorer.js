@@ -862,6 +862,8 @@
     if (x) { x.pages++; commit(s); }
   }
 
+  // the graph takes the keyboard once clicked (cytoscape keeps the canvas from taking focus)
+  cy.on("tapstart", () => { if (document.activeElement !== $("cy")) $("cy").focus({ preventScroll: true }); });
   cy.on("tap", "node", (ev) => {
     const n = ev.target;
     if (n.data("more")) loadMore(n);
