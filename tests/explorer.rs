@@ -235,9 +235,10 @@ fn the_explorer_in_a_real_browser() {
     b.click(&b.find("#export-button"));
     b.click(&b.find("[data-export=graphml]"));
     let graphml = downloaded(&b, ".graphml");
-    let (nodes, edges) = count_graphml(graphml["text"].as_str().expect("GraphML text"));
-    assert_eq!(nodes, shown["nodes"].as_array().map_or(0, Vec::len), "GraphML nodes");
-    assert_eq!(edges, shown["edges"].as_array().map_or(0, Vec::len), "GraphML edges");
+    let counts = count_elements(graphml["text"].as_str().expect("GraphML text"));
+    let count = |name: &str| counts.get(name).copied().unwrap_or_default();
+    assert_eq!(count("node"), shown["nodes"].as_array().map_or(0, Vec::len), "GraphML nodes");
+    assert_eq!(count("edge"), shown["edges"].as_array().map_or(0, Vec::len), "GraphML edges");
 
     b.click(&b.find("#export-button"));
     b.click(&b.find("[data-export=turtle]"));
@@ -247,24 +248,58 @@ fn the_explorer_in_a_real_browser() {
         "{turtle}"
     );
 
-    // 11. nothing failed along the way
+    b.click(&b.find("#export-button"));
+    b.click(&b.find("[data-export=svg]"));
+    let svg = downloaded(&b, ".svg");
+    let svg = svg["text"].as_str().expect("SVG text");
+    let counts = count_elements(svg);
+    let drawn = ["ellipse", "polygon", "rect"].iter().map(|n| counts.get(*n).copied().unwrap_or_default()).sum::<usize>();
+    assert!(drawn > shown["nodes"].as_array().map_or(0, Vec::len), "every node drawn in the SVG:\n{svg}");
+
+    b.click(&b.find("#export-button"));
+    b.click(&b.find("[data-export=csv]"));
+    let csv = downloaded(&b, ".csv");
+    let csv = csv["text"].as_str().expect("CSV text");
+    assert!(csv.starts_with("source,predicate,target,article,title,date,start,end,sentence\r\n"), "{csv}");
+    assert!(csv.lines().count() > shown["edges"].as_array().map_or(0, Vec::len), "a row per source: {csv}");
+
+    // 11. "show the SPARQL": a CONSTRUCT query that the endpoint runs
+    b.click(&b.find("#export-button"));
+    b.click(&b.find("[data-export=sparql]"));
+    let sparql = b.wait("the SPARQL dialog", "return document.querySelector('#sparql-dialog').open ? document.querySelector('#sparql-text').textContent : null", WAIT, |v| v.is_string());
+    let sparql = sparql.as_str().unwrap_or_default();
+    assert!(sparql.contains("CONSTRUCT"), "{sparql}");
+    let a = call(Method::POST, &format!("{base}/query"), &[("Content-Type", "application/sparql-query"), ("Accept", "application/n-triples")], sparql);
+    assert_eq!(a.status, 200, "{}", a.body);
+    b.click(&b.find("#sparql-close"));
+
+    // 12. the Advanced tab: a CONSTRUCT result opens in the explorer
+    b.click(&b.find("#tab-advanced"));
+    b.execute(
+        "document.querySelector('#text').value = arguments[0]",
+        &[json!(format!("CONSTRUCT {{ <{MACRON}> ng:metWith ?o }} WHERE {{ <{MACRON}> ng:metWith ?o }}"))],
+    );
+    b.click(&b.find("#run"));
+    b.wait("the CONSTRUCT result", "return !document.querySelector('#open-in-explorer').hidden", WAIT, |v| v == true);
+    b.click(&b.find("#open-in-explorer"));
+    let s = settled(&b, "the result in the explorer", |s| s["mode"] == "view" && s["expanded"].as_array().is_some_and(Vec::is_empty));
+    assert!(has_node(&s, MACRON) && has_node(&s, ZELENSKY), "{s:#}");
+    assert!(s["edges"].as_array().is_some_and(|e| e.iter().any(|e| e["predicate"] == "metWith")), "{s:#}");
+
+    // 13. nothing failed along the way
     assert_eq!(settled(&b, "idle", |_| true)["failures"], 0);
 }
 
-/// The nodes and edges of a GraphML document (panics if it does not parse).
-fn count_graphml(text: &str) -> (usize, usize) {
+/// How many elements of each name an XML document has (panics if it does not parse).
+fn count_elements(text: &str) -> std::collections::HashMap<String, usize> {
     let mut reader = quick_xml::Reader::from_str(text);
-    let (mut nodes, mut edges) = (0, 0);
+    let mut counts = std::collections::HashMap::new();
     loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("the GraphML does not parse: {e}\n{text}")) {
-            Event::Start(e) | Event::Empty(e) => match e.name().into_inner() {
-                "node" => nodes += 1,
-                "edge" => edges += 1,
-                _ => {}
-            },
+        match reader.read_event().unwrap_or_else(|e| panic!("the XML does not parse: {e}\n{text}")) {
+            Event::Start(e) | Event::Empty(e) => *counts.entry(e.name().into_inner().to_owned()).or_default() += 1,
             Event::Eof => break,
             _ => {}
         }
     }
-    (nodes, edges)
+    counts
 }

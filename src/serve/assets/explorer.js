@@ -925,17 +925,14 @@
       if (e.symmetric) facts.push(`    (${iri(e.target)} ng:${e.predicate} ${iri(e.source)})`);
     }
     const ents = viewNodes().map((n) => "    " + iri(n.id));
+    const factsPart = facts.length ? ["  {", "    VALUES (?s ?p ?o) {", ...facts, "    }", "    ?s ?p ?o .", "  } UNION"] : [];
     return [
       `# The explorer's view: ${ents.length} entities and ${shownModel.edges.length} facts` +
         (state.from || state.to ? ` (sources from ${state.from || "the start"} to ${state.to || "the end"})` : ""),
       "CONSTRUCT { ?s ?p ?o . ?e a ?type ; rdfs:label ?label . }",
       "WHERE {",
+      ...factsPart,
       "  {",
-      "    VALUES (?s ?p ?o) {",
-      ...(facts.length ? facts : ["    (UNDEF UNDEF UNDEF)"]),
-      "    }",
-      "    ?s ?p ?o .",
-      "  } UNION {",
       "    VALUES ?e {",
       ...ents,
       "    }",
