@@ -298,7 +298,8 @@ impl Reader<'_> {
             return Ok(out);
         }
         let values: String = entities.iter().map(|e| format!("<{e}> ")).collect();
-        let outgoing: String = FACTS.iter().map(|f| format!("ng:{} ", f.0)).collect::<String>() + "ng:stated ng:holdsRole";
+        let outgoing: String =
+            FACTS.iter().map(|f| format!("ng:{} ", f.0)).collect::<String>() + "ng:stated ng:holdsRole";
         let incoming: String = FACTS.iter().map(|f| format!("ng:{} ", f.0)).collect();
         let queries = [
             format!("SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?e {{ {values} }} ?g schema:mentions ?e }} GROUP BY ?e"),
@@ -529,8 +530,7 @@ impl Reader<'_> {
         let mut out: BTreeMap<Key, Vec<Source>> = BTreeMap::new();
         for k in keys {
             let (name, p, symmetric) = FACTS[k.1];
-            let directions: &[(&str, &str)] =
-                if symmetric { &[(&k.0, &k.2), (&k.2, &k.0)] } else { &[(&k.0, &k.2)] };
+            let directions: &[(&str, &str)] = if symmetric { &[(&k.0, &k.2), (&k.2, &k.0)] } else { &[(&k.0, &k.2)] };
             let mut found: Vec<Source> = Vec::new();
             let mut seen = HashSet::new();
             for &(s, o) in directions {
@@ -654,6 +654,31 @@ impl Reader<'_> {
         }
         Ok(())
     }
+
+    /// The edges between any entity of `a` and any of `b`, in either direction.
+    fn edges_linking(&self, a: &[&NamedNode], b: &[&NamedNode], keys: &mut BTreeSet<Key>) -> Result<(), HttpError> {
+        if a.is_empty() || b.is_empty() {
+            return Ok(());
+        }
+        let list = |l: &[&NamedNode]| l.iter().map(|n| format!("{n} ")).collect::<String>();
+        let (a, b) = (list(a), list(b));
+        let facts: String = FACTS.iter().map(|f| format!("ng:{} ", f.0)).collect();
+        for (from, to) in [(&a, &b), (&b, &a)] {
+            for row in self.select(&format!(
+                "SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {from} }} VALUES ?o {{ {to} }} VALUES ?p {{ {facts} }} \
+                 ?s ?p ?o FILTER(?s != ?o) }}"
+            ))? {
+                if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(Term::NamedNode(o))) =
+                    (row.get("s"), row.get("p"), row.get("o"))
+                {
+                    if let Some(i) = FACTS.iter().position(|f| f.1 == p.as_ref()) {
+                        keys.insert(key(s.as_str(), i, o.as_str()));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `/api/search?q=&limit=`
@@ -681,11 +706,8 @@ fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
         "SELECT DISTINCT ?name WHERE {{ {{ ?e rdfs:label ?name }} UNION {{ ?m ng:mergedName ?name }} \
          FILTER(CONTAINS(LCASE(STR(?name)), {text})) }} LIMIT 20000"
     ))?;
-    let mut names: Vec<(u8, usize, String)> = names
-        .iter()
-        .filter_map(|row| row.get("name").map(value))
-        .map(|n| (rank(&n), n.chars().count(), n))
-        .collect();
+    let mut names: Vec<(u8, usize, String)> =
+        names.iter().filter_map(|row| row.get("name").map(value)).map(|n| (rank(&n), n.chars().count(), n)).collect();
     let matches = names.len();
     names.sort();
     names.truncate(limit * 3);
@@ -854,13 +876,8 @@ fn edges_among(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
             ids.len()
         )));
     }
-    // each unordered pair once
-    let pairs: BTreeSet<(&NamedNode, &NamedNode)> =
-        with.iter().flat_map(|a| ids.iter().filter(move |b| a != *b).map(move |b| (a.min(b), a.max(b)))).collect();
     let mut keys = BTreeSet::new();
-    for (a, b) in pairs {
-        r.edges_between(a.as_ref(), b.as_ref(), &mut keys)?;
-    }
+    r.edges_linking(&with.iter().collect::<Vec<_>>(), &ids.iter().collect::<Vec<_>>(), &mut keys)?;
     Ok(json!({"edges": r.edges_json(&keys)?}))
 }
 
@@ -879,7 +896,6 @@ fn top(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
             pairs.entry(o.as_str().to_owned()).or_default().insert(s.as_str().to_owned());
         }
     }
-    let linked = |a: &str, b: &str| pairs.get(a).is_some_and(|n| n.contains(b));
     let mut ranked: Vec<(usize, &str)> = pairs.iter().map(|(e, n)| (n.len(), e.as_str())).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let chosen: Vec<NamedNode> = ranked.iter().take(limit).map(|(_, e)| NamedNode::new_unchecked(*e)).collect();
@@ -890,13 +906,8 @@ fn top(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
         nodes.push(n);
     }
     let mut keys = BTreeSet::new();
-    for (i, a) in chosen.iter().enumerate() {
-        for b in &chosen[i + 1..] {
-            if linked(a.as_str(), b.as_str()) {
-                r.edges_between(a.as_ref(), b.as_ref(), &mut keys)?;
-            }
-        }
-    }
+    let chosen: Vec<&NamedNode> = chosen.iter().collect();
+    r.edges_linking(&chosen, &chosen, &mut keys)?;
     Ok(json!({"nodes": nodes, "edges": r.edges_json(&keys)?}))
 }
 

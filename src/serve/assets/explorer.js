@@ -151,6 +151,7 @@
       const top = await api("top", { limit: 25 });
       for (const n of top.nodes) { remember(n); want.set(n.id, "top"); }
       for (const e of top.edges) edges.set(e.id, e);
+      among = new Set(top.nodes.map((n) => n.id)); // the answer has the edges among them
     } else {
       if (s.pins.length) {
         const r = await api("entities", s.pins.map((id) => ["id", id])).catch((e) => { report(e); return { entities: [] }; });
