@@ -451,21 +451,30 @@ struct Source {
     article_date: bool,
 }
 
-/// An event a subject takes part in.
+/// A statement or event that carries facts of a subject, with its sentences and date.
+#[derive(Default)]
 struct Carrier {
-    node: NamedNode,
-    graph: NamedNode,
-    /// The other participants and the place.
+    node: Option<NamedNode>,
+    graph: Option<NamedNode>,
+    /// Statements: the (predicate, object) stated; events: none.
+    stated: Option<(String, String)>,
+    /// Events: the other participants and the place.
     others: BTreeSet<String>,
+    /// Meeting, PhoneCall, Visit, another event class, or "statement".
     kind: String,
     planned: bool,
+    /// Its own date, else its article's.
+    date: Option<String>,
+    article_date: bool,
+    sentences: BTreeSet<NamedNode>,
 }
 
-/// The statements of a subject by (predicate, object), and its events.
+/// The statements and events of one subject.
 #[derive(Default)]
 struct Carriers {
-    statements: HashMap<(String, String), Vec<(NamedNode, NamedNode)>>,
-    events: Vec<Carrier>,
+    statements: HashMap<(String, String), Vec<usize>>,
+    events: Vec<usize>,
+    all: Vec<Carrier>,
 }
 
 impl Reader<'_> {
@@ -479,53 +488,66 @@ impl Reader<'_> {
     }
 
     /// What carries the facts of a subject: its statements and the events it takes part in,
-    /// each read once however many of its edges ask.
+    /// read by one query however many of its edges ask.
     fn carriers(&self, s: NamedNodeRef<'_>) -> Result<Carriers, HttpError> {
+        let facts: String = FACTS.iter().map(|f| format!("ng:{} ", f.0)).collect();
+        let rows = self.select(&format!(
+            "SELECT ?x ?g ?p ?o ?ev ?kind ?planned ?d ?pub WHERE {{ GRAPH ?g {{ \
+               {{ VALUES ?p {{ {facts} }} ?x rdf:subject {s} ; rdf:predicate ?p ; rdf:object ?o ; ng:evidence ?ev }} \
+               UNION {{ ?x ng:participant {s} ; ng:evidence ?ev ; a ?kind . \
+                        {{ ?x ng:participant ?o }} UNION {{ ?x ng:place ?o }} OPTIONAL {{ ?x ng:planned ?planned }} }} \
+               OPTIONAL {{ ?x ng:date ?d }} OPTIONAL {{ ?g schema:datePublished ?pub }} }} }}"
+        ))?;
         let mut out = Carriers::default();
-        let mut nodes = Vec::new();
-        self.scan((None, Some(rdf::SUBJECT), Some(s.into()), None), |q| {
-            if let (NamedOrBlankNode::NamedNode(x), Some(g)) = (&q.subject, graph_iri(&q)) {
-                nodes.push((x.clone(), g));
-            }
-            true
-        })?;
-        for (x, g) in nodes {
-            let gr = Some(GraphNameRef::NamedNode(g.as_ref()));
-            let (Some(Term::NamedNode(p)), Some(Term::NamedNode(o))) =
-                (self.object(x.as_ref(), rdf::PREDICATE, gr)?, self.object(x.as_ref(), rdf::OBJECT, gr)?)
+        let mut index: HashMap<NamedNode, usize> = HashMap::new();
+        for row in rows {
+            let (Some(Term::NamedNode(x)), Some(Term::NamedNode(g)), Some(Term::NamedNode(o))) =
+                (row.get("x"), row.get("g"), row.get("o"))
             else {
                 continue;
             };
-            out.statements.entry((p.into_string(), o.into_string())).or_default().push((x, g));
-        }
-        let mut events = Vec::new();
-        self.scan((None, Some(ng::PARTICIPANT), Some(s.into()), None), |q| {
-            if let (NamedOrBlankNode::NamedNode(x), Some(g)) = (&q.subject, graph_iri(&q)) {
-                events.push((x.clone(), g));
-            }
-            true
-        })?;
-        for (x, g) in events {
-            let gr = Some(GraphNameRef::NamedNode(g.as_ref()));
-            let mut others = BTreeSet::new();
-            for p in [ng::PARTICIPANT, ng::PLACE] {
-                self.scan((Some(x.as_ref()), Some(p), None, gr), |q| {
-                    if let Term::NamedNode(o) = q.object {
-                        others.insert(o.into_string());
+            let i = *index.entry(x.clone()).or_insert_with(|| {
+                out.all.push(Carrier::default());
+                out.all.len() - 1
+            });
+            let c = &mut out.all[i];
+            if c.node.is_none() {
+                let own = row.get("d").map(value);
+                c.article_date = own.is_none();
+                c.date = own.or_else(|| row.get("pub").map(value));
+                c.node = Some(x.clone());
+                c.graph = Some(g.clone());
+                c.kind = "statement".into();
+                match row.get("p") {
+                    Some(Term::NamedNode(p)) => {
+                        c.stated = Some((p.as_str().to_owned(), o.as_str().to_owned()));
+                        out.statements.entry((p.as_str().to_owned(), o.as_str().to_owned())).or_default().push(i);
                     }
-                    others.len() < 1000
-                })?;
+                    _ => out.events.push(i),
+                }
             }
-            let kind = self.event_kind(x.as_ref())?;
-            let planned = self.string(x.as_ref(), ng::PLANNED, gr)?.is_some_and(|v| v == "true");
-            out.events.push(Carrier { node: x, graph: g, others, kind, planned });
+            if c.stated.is_none() {
+                c.others.insert(o.as_str().to_owned());
+                if let Some(Term::NamedNode(k)) = row.get("kind") {
+                    // the most specific class we know of wins over others (sem:Event, …)
+                    let known = EVENTS.iter().find(|(class, _)| *class == k.as_ref()).map(|(_, n)| *n);
+                    if let Some(n) = known {
+                        c.kind = n.to_owned();
+                    } else if c.kind == "statement" {
+                        c.kind = k.as_str().rsplit(['#', '/']).next().unwrap_or("Event").to_owned();
+                    }
+                }
+                c.planned |= row.get("planned").is_some_and(|v| value(v) == "true");
+            }
+            if let Some(Term::NamedNode(ev)) = row.get("ev") {
+                c.sentences.insert(ev.clone());
+            }
         }
         Ok(out)
     }
 
     /// The sources of each edge, from the statements and events that carry it.
     fn sources(&self, keys: &BTreeSet<Key>) -> Result<BTreeMap<Key, Vec<Source>>, HttpError> {
-        let mut dates = HashMap::new();
         let mut carriers: HashMap<String, Carriers> = HashMap::new();
         let mut out: BTreeMap<Key, Vec<Source>> = BTreeMap::new();
         for k in keys {
@@ -538,16 +560,17 @@ impl Reader<'_> {
                     carriers.insert(s.to_owned(), self.carriers(NamedNodeRef::new_unchecked(s))?);
                 }
                 let c = &carriers[s];
-                let mut chosen: Vec<(&NamedNode, &NamedNode, &str)> = c
+                let mut chosen: Vec<&Carrier> = c
                     .statements
                     .get(&(p.as_str().to_owned(), o.to_owned()))
                     .into_iter()
                     .flatten()
-                    .map(|(x, g)| (x, g, "statement"))
+                    .map(|&i| &c.all[i])
                     .collect();
                 // an event carries the fact when the other side takes part in it or is its place;
                 // one of another kind (a call for a meeting) only when none of the right kind does
-                let with: Vec<&Carrier> = c.events.iter().filter(|e| e.others.contains(o)).collect();
+                let with: Vec<&Carrier> =
+                    c.events.iter().map(|&i| &c.all[i]).filter(|e| e.others.contains(o)).collect();
                 let fits = |e: &Carrier| {
                     e.planned == name.starts_with("planned")
                         && match name {
@@ -557,33 +580,18 @@ impl Reader<'_> {
                         }
                 };
                 let any_fits = with.iter().any(|e| fits(e));
-                chosen.extend(
-                    with.into_iter().filter(|e| fits(e) || !any_fits).map(|e| (&e.node, &e.graph, e.kind.as_str())),
-                );
-                for (x, g, kind) in chosen {
-                    let gr = Some(GraphNameRef::NamedNode(g.as_ref()));
-                    let own = self.string(x.as_ref(), ng::DATE, gr)?;
-                    let article_date = own.is_none();
-                    let date = match own {
-                        Some(d) => Some(d),
-                        None => self.published(g.as_ref(), &mut dates)?,
-                    };
-                    let mut evidence = Vec::new();
-                    self.scan((Some(x.as_ref()), Some(ng::EVIDENCE), None, gr), |q| {
-                        if let Term::NamedNode(ev) = q.object {
-                            evidence.push(ev);
-                        }
-                        true
-                    })?;
-                    for sentence in evidence {
+                chosen.extend(with.into_iter().filter(|e| fits(e) || !any_fits));
+                for carrier in chosen {
+                    let (Some(node), Some(graph)) = (&carrier.node, &carrier.graph) else { continue };
+                    for sentence in &carrier.sentences {
                         if seen.insert(sentence.clone()) {
                             found.push(Source {
-                                sentence,
-                                graph: g.clone(),
-                                node: x.clone(),
-                                kind: kind.to_owned(),
-                                date: date.clone(),
-                                article_date,
+                                sentence: sentence.clone(),
+                                graph: graph.clone(),
+                                node: node.clone(),
+                                kind: carrier.kind.clone(),
+                                date: carrier.date.clone(),
+                                article_date: carrier.article_date,
                             });
                         }
                     }
