@@ -667,7 +667,10 @@
       c.appendChild(t);
     }
     const labelDays = days.length <= 8 ? days : [days[0], days[Math.floor(days.length / 2)], days[days.length - 1]];
-    for (const d of labelDays) add("text", { x: scale.x(toMs(d)), y: height - 4, "font-size": 10, "text-anchor": "middle", fill: "#5a6270" }, d);
+    labelDays.forEach((d, i) => add("text", {
+      x: scale.x(toMs(d)), y: height - 4, "font-size": 10, fill: "#5a6270",
+      "text-anchor": labelDays.length > 1 && i === 0 ? "start" : labelDays.length > 1 && i === labelDays.length - 1 ? "end" : "middle",
+    }, d));
   }
 
   function timelinePointer() {
