@@ -197,6 +197,29 @@ fn the_explorer_in_a_real_browser() {
     b.forward();
     settled(&b, "the date filter again", |s| s["filters"]["from"] == "2025-12-08");
 
+    // filters by type, by fact and by number of sources, each undone by clicking again
+    let fixed = |n: &Value| n["role"] == "pin" || n["role"] == "center";
+    b.click(&b.find("[data-filter=type][value=GPE]"));
+    let s = settled(&b, "no places", |s| s["filters"]["types"].as_array().is_some_and(|t| !t.contains(&json!("GPE"))));
+    assert!(s["nodes"].as_array().into_iter().flatten().all(|n| n["type"] != "GPE" || fixed(n)), "{s:#}");
+    b.click(&b.find("[data-filter=type][value=GPE]"));
+    b.click(&b.find("[data-filter=predicate][value=metWith]"));
+    let s = settled(&b, "no meetings", |s| {
+        s["filters"]["predicates"].as_array().is_some_and(|p| !p.contains(&json!("metWith")))
+    });
+    assert!(s["edges"].as_array().into_iter().flatten().all(|e| e["predicate"] != "metWith"), "{s:#}");
+    b.click(&b.find("[data-filter=predicate][value=metWith]"));
+    let s = settled(&b, "the filters undone", |s| s["filters"] == filtered["filters"]);
+    assert_eq!(s["edges"], filtered["edges"], "back to the same view");
+    b.execute(
+        "const i = document.querySelector('#min-sources'); i.value = '2'; i.dispatchEvent(new Event('change'))",
+        &[],
+    );
+    let s = settled(&b, "two sources or more", |s| s["filters"]["minSources"] == 2);
+    assert!(s["edges"].as_array().into_iter().flatten().all(|e| e["shown"].as_u64() >= Some(2)), "{s:#}");
+    b.back();
+    settled(&b, "one source again", |s| s["filters"]["minSources"] == 1);
+
     // 9. keyboard: arrows move to a neighbour, Enter expands, Ctrl+Z undoes
     b.click_at(position(&b, ZELENSKY).0, position(&b, ZELENSKY).1, 1);
     settled(&b, "Zelensky selected", |s| s["selected"] == ZELENSKY);

@@ -194,6 +194,9 @@ impl Reader<'_> {
     /// Calls `f` with each quad of the pattern until it returns false, the budget is spent
     /// (then `truncated` is set) or the time is up (503).
     fn scan(&self, (s, p, o, g): Pattern<'_>, mut f: impl FnMut(Quad) -> bool) -> Result<(), HttpError> {
+        if self.token.is_cancelled() {
+            return Err(self.timed_out());
+        }
         for q in self.store.quads_for_pattern(s.map(Into::into), p, o, g) {
             let n = self.read.get() + 1;
             self.read.set(n);

@@ -190,3 +190,28 @@ fn the_page_and_its_files_are_served_and_load_nothing_from_elsewhere() {
     assert!(!page.contains("src=\"http") && !page.contains("href=\"http"), "nothing from other hosts");
     assert_eq!(call(&e, Method::GET, "/assets/nothing.js").0, 404);
 }
+
+#[test]
+fn a_request_past_its_time_is_stopped_with_503() {
+    let e = endpoint();
+    let token = oxigraph::sparql::CancellationToken::new();
+    token.cancel();
+    let r = super::Reader {
+        store: e.store.inner(),
+        token,
+        read: std::cell::Cell::new(0),
+        truncated: std::cell::Cell::new(false),
+        timeout: std::time::Duration::from_secs(1),
+    };
+    let params =
+        |q: &[(&str, &str)]| super::Params(q.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect());
+    for result in [
+        super::search(&r, &params(&[("q", "zel")])),
+        super::neighbours(&r, &params(&[("id", ZELENSKY)])),
+        super::events(&r, &params(&[])),
+    ] {
+        let err = result.expect_err("stopped");
+        assert_eq!(err.status.as_u16(), 503, "{}", err.message);
+        assert!(err.message.contains("limit of 1 s"), "{}", err.message);
+    }
+}
