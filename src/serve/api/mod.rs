@@ -17,6 +17,9 @@
 //! Symmetric facts (`metWith`, `phoned`, `plannedMeetingWith`, `relativeOf`) are one edge whatever
 //! their direction, with the smaller IRI as `source`.
 //!
+//! Parameters come in the URL, or as a URL-encoded form in the body of a POST when a long list
+//! of entities does not fit in a URL; either way the API only reads.
+//!
 //! Every list has a `limit` with a maximum; every request reads at most [`READ_BUDGET`] quads
 //! by index and [`ROW_BUDGET`] rows of a query, and stops after the server's `--timeout` or
 //! [`API_TIMEOUT`], whichever is shorter (503). Bad input — an unknown parameter, an IRI that
@@ -82,13 +85,21 @@ fn fact(name: &str) -> Result<(&'static str, NamedNodeRef<'static>, bool), HttpE
 }
 
 /// Answers `/api/…` (GET and HEAD only).
-pub(super) fn handle(ep: &Endpoint, request: &Request<Body>) -> HttpResult {
+pub(super) fn handle(ep: &Endpoint, request: &mut Request<Body>) -> HttpResult {
     let method = request.method().clone();
-    if method != Method::GET && method != Method::HEAD {
-        return Err(super::not_allowed("GET, HEAD, OPTIONS"));
+    let mut params = Params(url_params(request));
+    match method {
+        Method::GET | Method::HEAD => {}
+        // a long list of entities does not fit in a URL (8 KiB): the same parameters as a form
+        Method::POST => match super::content_type(request).as_deref() {
+            Some("application/x-www-form-urlencoded") => {
+                params.0.extend(form_urlencoded::parse(&ep.body(request)?).into_owned());
+            }
+            other => return Err(super::unsupported(other, "application/x-www-form-urlencoded (the API only reads)")),
+        },
+        _ => return Err(super::not_allowed("GET, HEAD, POST, OPTIONS")),
     }
     let path = request.uri().path().to_owned();
-    let params = Params(url_params(request));
     let timeout = ep.options.timeout.min(API_TIMEOUT);
     let (token, _watch) = watchdog(timeout);
     let r = Reader { store: ep.store.inner(), token, read: Cell::new(0), truncated: Cell::new(false), timeout };

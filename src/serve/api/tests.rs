@@ -170,8 +170,10 @@ fn bad_input_gets_a_clear_4xx() {
     refused(&e, &format!("/api/evidence?source={z}&predicate=metWith&target={z}"), 404, "no fact");
     refused(&e, "/api/evidence?event=https%3A%2F%2Fexample.com%2Fe", 404, "no event");
     refused(&e, "/api/nothing", 404, "/api/search");
-    let (status, _) = call(&e, Method::POST, &format!("/api/neighbours?id={z}"));
+    let (status, _) = call(&e, Method::DELETE, &format!("/api/neighbours?id={z}"));
     assert_eq!(status, 405, "the API only reads");
+    let (status, body) = call(&e, Method::POST, &format!("/api/neighbours?id={z}"));
+    assert_eq!(status, 415, "a POST brings a form: {body}");
 }
 
 #[test]
@@ -189,6 +191,22 @@ fn the_page_and_its_files_are_served_and_load_nothing_from_elsewhere() {
     }
     assert!(!page.contains("src=\"http") && !page.contains("href=\"http"), "nothing from other hosts");
     assert_eq!(call(&e, Method::GET, "/assets/nothing.js").0, 404);
+}
+
+#[test]
+fn long_lists_of_entities_come_as_a_form() {
+    let e = endpoint();
+    let form: String = [ZELENSKY, MACRON, WITKOFF, PUTIN].iter().map(|id| format!("id={}&", enc(id))).collect();
+    let mut r = Request::builder()
+        .method(Method::POST)
+        .uri("/api/edges")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .expect("request");
+    let response = e.handle(&mut r);
+    assert_eq!(response.status().as_u16(), 200);
+    let body: Value = serde_json::from_str(&response.into_body().to_string().expect("utf-8")).expect("JSON");
+    assert!(body["edges"].as_array().is_some_and(|l| l.len() >= 4), "{body}");
 }
 
 #[test]

@@ -102,17 +102,23 @@
 
   function api(path, params) {
     const query = new URLSearchParams(params).toString();
-    const url = "api/" + path + (query ? "?" + query : "");
-    if (!cache.has(url)) {
-      const p = fetch(url, { headers: { Accept: "application/json" } }).then(async (r) => {
+    // the server reads at most 8 KiB of request line and headers: long lists go as a form
+    const long = query.length > 6000;
+    const url = "api/" + path + (query && !long ? "?" + query : "");
+    const key = long ? url + "\n" + query : url;
+    if (!cache.has(key)) {
+      const init = long
+        ? { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" }, body: query }
+        : { headers: { Accept: "application/json" } };
+      const p = fetch(url, init).then(async (r) => {
         const text = await r.text();
         if (!r.ok) throw new Error(r.status + ": " + text.trim());
         return JSON.parse(text);
       });
-      p.catch(() => cache.delete(url));
-      cache.set(url, p);
+      p.catch(() => cache.delete(key));
+      cache.set(key, p);
     }
-    return cache.get(url);
+    return cache.get(key);
   }
 
   const nodes = new Map(); // id → {id, label, type}
