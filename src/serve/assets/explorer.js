@@ -625,7 +625,6 @@
     const width = svg.clientWidth || 600;
     const height = svg.clientHeight || 74;
     const perDay = new Map();
-    for (const [id] of current.want) void id;
     for (const e of edges.values()) {
       if (!shownModel.nodes.has(e.source) || !shownModel.nodes.has(e.target) || !s.preds.includes(e.predicate)) continue;
       for (const [d, c] of e.dates) perDay.set(d, (perDay.get(d) || 0) + c);
