@@ -319,7 +319,18 @@ fn the_explorer_in_a_real_browser() {
     assert!(has_node(&s, MACRON) && has_node(&s, ZELENSKY), "{s:#}");
     assert!(s["edges"].as_array().is_some_and(|e| e.iter().any(|e| e["predicate"] == "metWith")), "{s:#}");
 
-    // 13. nothing failed along the way
+    // 13. a large neighbourhood comes in pages: "+N more" loads the next one
+    b.goto(&format!("{base}/?e=entity%3AQ3874799&x=entity%3AQ3874799%7C%7C1&per=3"));
+    let s = settled(&b, "a page of 3", |s| s["more"].as_array().is_some_and(|m| !m.is_empty()));
+    let left = s["more"][0]["n"].as_u64().expect("a count of the rest");
+    let more = format!("more:{ZELENSKY}|");
+    let (x, y) = position(&b, &more);
+    b.click_at(x, y, 1);
+    let s = settled(&b, "the next page", |s| s["expanded"][0]["pages"] == 2);
+    let now = s["more"].as_array().and_then(|m| m.first()).map_or(0, |m| m["n"].as_u64().unwrap_or_default());
+    assert_eq!(now, left.saturating_sub(3), "{s:#}");
+
+    // 14. nothing failed along the way
     assert_eq!(settled(&b, "idle", |_| true)["failures"], 0);
 }
 

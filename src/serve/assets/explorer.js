@@ -49,13 +49,13 @@
     relativeOf: { label: "relative of" },
     partOf: { label: "part of" },
   };
-  const PAGE = 12;
+  const PAGES = [6, 12, 25, 50]; // neighbours per page
   const NG = "https://w3id.org/newsgraph/ontology#";
 
   // ---------------------------------------------------------------- state
   const defaults = () => ({
     pins: [], expand: [], types: Object.keys(TYPES), preds: Object.keys(PREDICATES),
-    min: 1, from: "", to: "", sel: "",
+    min: 1, from: "", to: "", sel: "", per: 12,
   });
 
   function toQuery(s) {
@@ -65,6 +65,7 @@
     if (s.types.length !== Object.keys(TYPES).length) q.set("types", s.types.join(","));
     if (s.preds.length !== Object.keys(PREDICATES).length) q.set("facts", s.preds.join(","));
     if (s.min > 1) q.set("min", String(s.min));
+    if (s.per !== 12) q.set("per", String(s.per));
     if (s.from) q.set("from", s.from);
     if (s.to) q.set("to", s.to);
     if (s.sel) q.set("sel", s.sel.split("|").map((p, i) => (i === 1 ? p : short(p))).join("|"));
@@ -84,6 +85,7 @@
     if (q.has("types")) s.types = q.get("types").split(",").filter((t) => TYPES[t]);
     if (q.has("facts")) s.preds = q.get("facts").split(",").filter((p) => PREDICATES[p]);
     s.min = Math.max(1, parseInt(q.get("min"), 10) || 1);
+    s.per = Math.max(1, Math.min(100, parseInt(q.get("per"), 10) || 12));
     s.from = date(q.get("from"));
     s.to = date(q.get("to"));
     const sel = q.get("sel") || "";
@@ -165,7 +167,7 @@
       }
       const pages = await Promise.all(s.expand.map((x) => Promise.all(
         Array.from({ length: x.pages }, (_, page) => {
-          const params = { id: x.id, offset: page * PAGE, limit: PAGE };
+          const params = { id: x.id, offset: page * s.per, limit: s.per };
           if (x.pred) params.predicate = x.pred;
           return api("neighbours", params).catch((e) => { report(e); return null; });
         }))));
@@ -179,7 +181,7 @@
           for (const n of r.nodes) { remember(n); if (!want.has(n.id)) want.set(n.id, "neighbour"); }
           for (const e of r.edges) edges.set(e.id, e);
         }
-        const shown = Math.min(got[0].total, x.pages * PAGE);
+        const shown = Math.min(got[0].total, x.pages * s.per);
         if (got[0].total > shown) more.push({ center: x.id, pred: x.pred, n: got[0].total - shown });
       });
     }
@@ -725,6 +727,8 @@
       el("input", { type: "checkbox", value: t, "data-filter": "type", onchange: filtersChanged }), glyph(t), v.name)));
     $("predicate-filters").replaceChildren(...Object.entries(PREDICATES).map(([p, v]) => el("label", {},
       el("input", { type: "checkbox", value: p, "data-filter": "predicate", onchange: filtersChanged }), v.label)));
+    $("per-page").replaceChildren(...PAGES.map((n) => el("option", { value: n }, String(n))));
+    $("per-page").addEventListener("change", filtersChanged);
     $("min-sources").addEventListener("change", filtersChanged);
     $("from").addEventListener("change", filtersChanged);
     $("to").addEventListener("change", filtersChanged);
@@ -738,6 +742,8 @@
     for (const i of document.querySelectorAll("[data-filter=type]")) i.checked = s.types.includes(i.value);
     for (const i of document.querySelectorAll("[data-filter=predicate]")) i.checked = s.preds.includes(i.value);
     $("min-sources").value = s.min;
+    if (!PAGES.includes(s.per)) $("per-page").append(el("option", { value: s.per }, String(s.per)));
+    $("per-page").value = String(s.per);
     $("from").value = s.from;
     $("to").value = s.to;
   }
@@ -747,6 +753,7 @@
     s.types = [...document.querySelectorAll("[data-filter=type]:checked")].map((i) => i.value);
     s.preds = [...document.querySelectorAll("[data-filter=predicate]:checked")].map((i) => i.value);
     s.min = Math.max(1, parseInt($("min-sources").value, 10) || 1);
+    s.per = parseInt($("per-page").value, 10) || 12;
     s.from = $("from").value;
     s.to = $("to").value;
     if (s.from && s.to && s.from > s.to) [s.from, s.to] = [s.to, s.from];
@@ -1088,7 +1095,7 @@
           .sort((a, b) => a.id.localeCompare(b.id)),
         more: current.more,
         mode: current.mode,
-        filters: { types: state.types, predicates: state.preds, minSources: state.min, from: state.from, to: state.to },
+        filters: { types: state.types, predicates: state.preds, minSources: state.min, from: state.from, to: state.to, perPage: state.per },
         expanded: state.expand,
         selected: state.sel,
         url: location.pathname + location.search,
