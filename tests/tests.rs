@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod explorer;
 mod export;
 mod golden;
 mod http;
@@ -12,3 +13,4 @@ mod queries;
 mod score;
 mod serve;
 mod train;
+mod webdriver;
