@@ -5,7 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsgraph::coref::{Resolver, RuleResolver};
 use newsgraph::extract::{Extractor, RuleExtractor};
 use newsgraph::model::Analysis;
-use newsgraph::ner::{Recognizer, LearnedRecognizer};
+use newsgraph::ner::{LearnedRecognizer, Recognizer};
 use newsgraph::segment::{RuleSegmenter, Segmenter};
 use newsgraph::{rdf, Document, Pipeline};
 

@@ -140,8 +140,7 @@ pub fn score_mentions(text: &str, gold: &[(usize, usize, &str)], pred: &[(usize,
     for t in ["PERSON", "ORG", "PLACE"] {
         let (gt, pt): (HashSet<_>, HashSet<_>) =
             (g.iter().filter(|x| x.2 == t).collect(), p.iter().filter(|x| x.2 == t).collect());
-        out.by_type
-            .insert(t, Prf { tp: gt.intersection(&pt).count(), predicted: pt.len(), gold: gt.len() });
+        out.by_type.insert(t, Prf { tp: gt.intersection(&pt).count(), predicted: pt.len(), gold: gt.len() });
     }
     out
 }

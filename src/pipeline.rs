@@ -6,7 +6,7 @@ use crate::coref::{Resolver, RuleResolver};
 use crate::extract::{Extractor, RuleExtractor};
 use crate::link::{BundledLinker, Linker};
 use crate::model::{Analysis, Document};
-use crate::ner::{Recognizer, LearnedRecognizer};
+use crate::ner::{LearnedRecognizer, Recognizer};
 use crate::segment::{RuleSegmenter, Segmenter};
 
 /// The extraction pipeline.

@@ -43,7 +43,11 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if !args.no_cv {
         let cv = train::cross_validate(&data, &config);
-        writeln!(out, "{}-fold cross-validation over the {n_gold} gold documents (silver ones always train):", config.folds)?;
+        writeln!(
+            out,
+            "{}-fold cross-validation over the {n_gold} gold documents (silver ones always train):",
+            config.folds
+        )?;
         for (i, (ids, s)) in cv.folds.iter().enumerate() {
             writeln!(out, "  fold {}: {} documents, mentions_typed F1 {:.3}", i + 1, ids.len(), s.typed.f1())?;
         }

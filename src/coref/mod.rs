@@ -303,7 +303,7 @@ impl Resolution<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::{Recognizer, LearnedRecognizer};
+    use crate::ner::{LearnedRecognizer, Recognizer};
     use crate::segment::{RuleSegmenter, Segmenter};
 
     /// (mention text, entity name) pairs.

@@ -5,7 +5,14 @@
 //! "de Gaulle", "al-Assad"), ends with a capitalised word or a number
 //! ("Apollo 11"), and may hold lower-case connectors between them
 //! ("University of Lagos", "Bosnia and Herzegovina", "People's Army"). It
-//! never crosses a sentence and is at most [`MAX_LEN`] tokens long. Every such
+//! never crosses a sentence and is at most [`MAX_LEN`] tokens long, and it
+//! never starts with a form of address ("Mr", "Dr.", "Sen."): by the
+//! convention of the training data, a title is not part of a name. Nor does a
+//! longer candidate end with a nationality adjective ("Ivan Petrov and
+//! French"): names end in nouns. And a country or nationality followed by a
+//! person's name is two names, never one ("the U.S. Kowalczyk said",
+//! "Russian Ivan Petrov"): the rest is a person's when it starts with a given
+//! name or is the surname of someone the article names in full. Every such
 //! stretch is a candidate, overlapping ones included: "Russian President Ivan
 //! Petrov" yields "Russian", "Russian President", …, "Ivan Petrov", "Petrov";
 //! the decoder picks the best set that does not overlap.
@@ -17,7 +24,10 @@
 //! the old rules did by peeling titles and nationalities off a run is now the
 //! model's choice between overlapping candidates.
 
+use std::collections::HashSet;
+
 use super::context::Context;
+use crate::lexicon;
 use crate::model::TokenKind;
 
 /// The longest candidate, in tokens.
@@ -67,6 +77,21 @@ fn name_like(cx: &Context, i: usize) -> bool {
             .is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase))
 }
 
+/// Whether token `i` is an abbreviated form of address or rank ("Mr", "Dr.",
+/// "Gen."), which precedes a name and is never part of it ("St." and "Mt." begin
+/// place names, and are not taken).
+fn address(cx: &Context, i: usize) -> bool {
+    let w = cx.word(i);
+    let w = w.strip_suffix('.').unwrap_or(w);
+    lexicon::is_title_abbreviation(w) && !matches!(w, "St" | "Mt" | "No")
+}
+
+/// Whether token `i` is a nationality adjective ("French", "Ukrainian"; not a
+/// plural noun such as "Americans").
+fn adjective(cx: &Context, i: usize) -> bool {
+    cx.is_demonym(i) && !cx.lower[i].ends_with('s')
+}
+
 /// Whether token `i` may join two name-like tokens.
 fn connects(cx: &Context, i: usize) -> bool {
     let t = cx.seg.tokens[i];
@@ -77,8 +102,42 @@ fn connects(cx: &Context, i: usize) -> bool {
     }
 }
 
+/// Surnames of the people an article names in full: the last word of a
+/// capitalised run that starts with a given name ("Hanna Kowalczyk" → "kowalczyk").
+fn surnames_named_in_full<'a>(cx: &'a Context) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
+    let mut i = 0;
+    while i < cx.len() {
+        if cx.cap[i] && cx.gaz.is_first_name(&cx.lower[i]) {
+            let mut j = i + 1;
+            while j < cx.len() && cx.cap[j] && cx.sentence_of[j] == cx.sentence_of[i] {
+                j += 1;
+            }
+            if j > i + 1 {
+                out.insert(cx.lower[j - 1].as_str());
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a candidate `[start, end)` is a place or nationality followed by a
+/// person's name.
+fn place_then_person(cx: &Context, start: usize, end: usize, surnames: &HashSet<&str>) -> bool {
+    let place = cx.is_demonym(start) || (cx.cap[start] && cx.is_country(start, start + 1));
+    place
+        && end > start + 1
+        && !cx.gaz.is_first_name(&cx.lower[start])
+        && (cx.gaz.is_first_name(&cx.lower[start + 1])
+            || (end == start + 2 && surnames.contains(cx.lower[start + 1].as_str())))
+}
+
 /// Every candidate of the document, in order of start then end.
 pub fn candidates(cx: &Context) -> Vec<Candidate> {
+    let surnames = surnames_named_in_full(cx);
     let mut out = Vec::new();
     for sentence in &cx.seg.sentences {
         let limit = sentence.tokens.end;
@@ -88,13 +147,15 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
                 && !cx.initial[start]
                 && start + 1 < limit
                 && cx.cap[start + 1];
-            if !name_like(cx, start) && !particle_start {
+            if (!name_like(cx, start) && !particle_start) || address(cx, start) {
                 continue;
             }
             let mut k = if particle_start { start + 1 } else { start };
             while k < limit && k - start < MAX_LEN {
                 if name_like(cx, k) || (k > start && cx.seg.tokens[k].kind == TokenKind::Number) {
-                    out.push(Candidate { start, end: k + 1 });
+                    if k == start || !(adjective(cx, k) || place_then_person(cx, start, k + 1, &surnames)) {
+                        out.push(Candidate { start, end: k + 1 });
+                    }
                 } else if !(k > start && connects(cx, k)) {
                     break;
                 }
@@ -153,6 +214,35 @@ mod tests {
         assert!(got.contains(&"Apollo 11".to_owned()), "{got:?}");
         assert!(!got.iter().any(|c| c.contains("al-Rahman") && c.contains("Apollo")), "never across sentences");
         assert!(texts("I think so.").is_empty(), "the pronoun I is no name");
+    }
+
+    #[test]
+    fn forms_of_address_never_start_a_name() {
+        for text in ["Mr Ada Quill spoke.", "Dr. Ada Quill spoke.", "Gen. Ada Quill spoke."] {
+            let got = texts(text);
+            assert!(got.contains(&"Ada Quill".to_owned()), "{got:?}");
+            assert!(!got.iter().any(|c| c.starts_with('M') || c.starts_with('D') || c.starts_with('G')), "{got:?}");
+        }
+        assert!(texts("They flew to St. Louis.").contains(&"St. Louis".to_owned()));
+    }
+
+    #[test]
+    fn a_longer_name_never_ends_with_a_nationality_adjective() {
+        let got = texts("Talks between Ivan Petrov and French leaders ended.");
+        assert!(got.contains(&"Ivan Petrov".to_owned()) && got.contains(&"French".to_owned()), "{got:?}");
+        assert!(!got.iter().any(|c| c.len() > 6 && c.ends_with("French")), "{got:?}");
+        assert!(texts("The Royal Dutch Shell board met.").contains(&"Royal Dutch Shell".to_owned()));
+    }
+
+    #[test]
+    fn a_country_before_a_person_is_two_names() {
+        let got = texts("Hanna Kowalczyk landed in the U.S. Kowalczyk said so.");
+        assert!(!got.contains(&"U.S. Kowalczyk".to_owned()), "{got:?}");
+        assert!(got.contains(&"U.S.".to_owned()) && got.contains(&"Kowalczyk".to_owned()), "{got:?}");
+        let got = texts("Russian Ivan Petrov spoke.");
+        assert!(!got.iter().any(|c| c.starts_with("Russian ")), "{got:?}");
+        // a country before anything else may begin a name
+        assert!(texts("The U.S. Army left.").contains(&"U.S. Army".to_owned()));
     }
 
     #[test]

@@ -121,6 +121,11 @@ impl<'a> Context<'a> {
         self.lower.len()
     }
 
+    /// Whether the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty()
+    }
+
     /// Token `i` as written.
     pub fn word(&self, i: usize) -> &'a str {
         self.seg.tokens[i].span.text(self.text)

@@ -9,7 +9,11 @@
 //!    name once;
 //! 3. [`propagate`]: an occurrence of a chosen name that step 1 left out (or a
 //!    chosen person's surname alone) becomes a name too when the name's
-//!    evidence over the article and its own score together are above zero.
+//!    evidence over the article and its own score together are above zero, or
+//!    its own scores favour the name's type;
+//! 4. [`coordinate`]: a candidate joined by "and" or "or" to a chosen name
+//!    ("Witkoff and Kushner") becomes a name of the same type when their
+//!    scores for it together are above zero.
 
 use std::collections::HashMap;
 
@@ -95,8 +99,9 @@ pub fn agree(chosen: &mut [Choice], key: impl Fn(usize) -> String, scores: &[Sco
 /// candidate with the key of a chosen name (`key(i)`), or a single word that
 /// is the last word of a chosen person's name (`last_word(i)` of that name),
 /// takes the name's label when the name's summed scores and its own score for
-/// that label are above zero together. Longer candidates go first; none
-/// overlaps a name already chosen. `chosen` stays in text order.
+/// that label are above zero together, or when that label is its own best.
+/// Longer candidates go first; none overlaps a name already chosen. `chosen`
+/// stays in text order.
 pub fn propagate(
     chosen: &mut Vec<Choice>,
     n_tokens: usize,
@@ -129,12 +134,49 @@ pub fn propagate(
             continue;
         }
         if let Some(&(l, total)) = evidence.get(&key(i)) {
-            if total[l.index()] + scores[i][l.index()] > 0.0 {
+            if total[l.index()] + scores[i][l.index()] > 0.0 || best_label(&scores[i]).0 == l {
                 chosen.push((i, l));
                 taken[c.start..c.end].fill(true);
             }
         }
     }
+    chosen.sort_by_key(|&(i, _)| candidates[i].start);
+}
+
+/// Adds the candidates joined to a chosen name by a conjunction: for a chosen
+/// name, the longest candidate right after "and"/"or" that follows it (or
+/// right before one that precedes it) takes the name's label when the two
+/// candidates' scores for that label sum above zero. `conjunction(t)` says
+/// whether token `t` is one. `chosen` stays in text order.
+pub fn coordinate(
+    chosen: &mut Vec<Choice>,
+    n_tokens: usize,
+    candidates: &[Candidate],
+    scores: &[Scores],
+    conjunction: impl Fn(usize) -> bool,
+) {
+    let mut taken = vec![false; n_tokens];
+    for &(i, _) in chosen.iter() {
+        taken[candidates[i].start..candidates[i].end].fill(true);
+    }
+    let free = |c: &Candidate, taken: &[bool]| !taken[c.start..c.end].iter().any(|&t| t);
+    let mut added = Vec::new();
+    for &(i, l) in chosen.iter() {
+        let c = candidates[i];
+        let after = (c.end < n_tokens && conjunction(c.end))
+            .then(|| candidates.iter().enumerate().filter(|(_, x)| x.start == c.end + 1).max_by_key(|(_, x)| x.end))
+            .flatten();
+        let before = (c.start >= 2 && conjunction(c.start - 1))
+            .then(|| candidates.iter().enumerate().filter(|(_, x)| x.end == c.start - 1).min_by_key(|(_, x)| x.start))
+            .flatten();
+        for (j, x) in after.into_iter().chain(before) {
+            if free(x, &taken) && scores[i][l.index()] + scores[j][l.index()] > 0.0 {
+                taken[x.start..x.end].fill(true);
+                added.push((j, l));
+            }
+        }
+    }
+    chosen.extend(added);
     chosen.sort_by_key(|&(i, _)| candidates[i].start);
 }
 
@@ -181,6 +223,21 @@ mod tests {
         let mut chosen = vec![(0, Label::Person)];
         propagate(&mut chosen, 9, &cands, &scores, |i| keys[i].to_owned(), |_| "quill".to_owned());
         assert_eq!(chosen, [(0, Label::Person), (3, Label::Person)]);
+    }
+
+    #[test]
+    fn names_joined_by_a_conjunction_are_of_one_kind() {
+        // "Zorvath and Kushner flew": tokens 0 and 2, "and" at 1
+        let cands = [c(0, 1), c(2, 3), c(0, 3)];
+        let scores = [[6.0, 0.0, 0.0, 0.0, 0.0], [-2.0, -5.0, -5.0, -5.0, -5.0], [-9.0; 5]];
+        let mut chosen = vec![(0, Label::Person)];
+        coordinate(&mut chosen, 5, &cands, &scores, |t| t == 1);
+        assert_eq!(chosen, [(0, Label::Person), (1, Label::Person)]);
+        // too little evidence together: nothing added
+        let weak = [[1.0, 0.0, 0.0, 0.0, 0.0], [-2.0, -5.0, -5.0, -5.0, -5.0], [-9.0; 5]];
+        let mut chosen = vec![(0, Label::Person)];
+        coordinate(&mut chosen, 5, &cands, &weak, |t| t == 1);
+        assert_eq!(chosen, [(0, Label::Person)]);
     }
 
     #[test]

@@ -99,9 +99,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("rv", "reporting verb after, or a comma and a reporting verb or 'who'"),
     ("pk", "possessive after, then a kin term or title"),
     ("pp", "place preposition before"),
-    ("oh", "last word is an organisation head"),
+    ("oh", "last word is an organisation head (alone: the candidate is that one word)"),
     ("ohof", "an organisation head followed by 'of' inside"),
-    ("lh", "last word is a place head"),
+    ("lh", "last word is a place head (alone: the candidate is that one word)"),
     ("eh", "last word is an event head"),
     ("ep", "first word is a storm or operation prefix"),
     ("cal", "a month or weekday inside"),
@@ -118,6 +118,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("dpe", "the name follows a place preposition elsewhere in the article"),
     ("ci", "first word capitalised inside a sentence elsewhere"),
     ("q", "between quotation marks"),
+    ("cj", "joined by 'and' or 'or' to a capitalised word: what that word is (given name, surname, place, …)"),
     ("acr", "an acronym the article defines in parentheses after a name: that name's last word"),
     ("dfa", "a name followed by its acronym in parentheses"),
 ];
@@ -189,8 +190,7 @@ fn acronym_after(cx: &Context, c: Candidate) -> Option<String> {
     if letters.chars().count() < 2 || !letters.chars().all(char::is_uppercase) {
         return None;
     }
-    let initials: String =
-        (c.start..c.end).filter(|&i| cx.cap[i]).filter_map(|i| cx.word(i).chars().next()).collect();
+    let initials: String = (c.start..c.end).filter(|&i| cx.cap[i]).filter_map(|i| cx.word(i).chars().next()).collect();
     (initials.to_uppercase() == letters).then(|| cx.lower[acr].clone())
 }
 
@@ -334,15 +334,8 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
     if cx.title_case[s] {
         push("hl", "");
     }
-    let pattern: String = (s..e)
-        .map(|i| {
-            if !cx.cap[i] {
-                'x'
-            } else {
-                ['n', 'c', 'f'][usize::from(common(i))]
-            }
-        })
-        .collect();
+    let pattern: String =
+        (s..e).map(|i| if !cx.cap[i] { 'x' } else { ['n', 'c', 'f'][usize::from(common(i))] }).collect();
     push("cm", &pattern);
     // knowledge
     let mut values = Vec::new();
@@ -403,13 +396,14 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
         push("pp", "");
     }
     if lexicon::is_org_head(last) {
-        push("oh", "");
+        // "Cabinet" alone is a common noun in capitals; "Quill Cabinet" names one
+        push("oh", if n == 1 { "alone" } else { "last" });
     }
     if (s..e.saturating_sub(1)).any(|k| lexicon::is_org_head(&lower[k]) && lower[k + 1] == "of") {
         push("ohof", "");
     }
     if lexicon::is_loc_head(last) {
-        push("lh", "");
+        push("lh", if n == 1 { "alone" } else { "last" });
     }
     if lexicon::is_event_head(last) {
         push("eh", "");
@@ -441,12 +435,15 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
     push("mx", &format!("{}{}", u8::from(name_like_at(before(1))), u8::from(name_like_at(after(0)))));
     // the article
     let count = facts.count.get(&key).copied().unwrap_or(0);
-    push("dc", match count {
-        0 | 1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        _ => "6+",
-    });
+    push(
+        "dc",
+        match count {
+            0 | 1 => "1",
+            2 => "2",
+            3..=5 => "3-5",
+            _ => "6+",
+        },
+    );
     if n == 1 && facts.surnames_of_full.contains(first) {
         push("ds", "");
     }
@@ -462,6 +459,18 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
     if cx.capitalised_inside.contains(cx.word(s)) {
         push("ci", "");
     }
+    // "Witkoff and Kushner": names joined by a conjunction are often of one kind
+    let conj = |i: Option<usize>| i.is_some_and(|i| matches!(lower[i].as_str(), "and" | "or" | "&"));
+    let partner = if conj(after(0)) {
+        after(1)
+    } else if conj(before(1)) {
+        before(2)
+    } else {
+        None
+    };
+    if let Some(k) = partner.filter(|&k| cx.cap[k]) {
+        push("cj", coordinated_kind(cx, k));
+    }
     let quote = |i: Option<usize>| i.is_some_and(|i| cx.seg.tokens[i].kind == TokenKind::Quote);
     if quote(before(1)) && quote(after(0)) {
         push("q", "");
@@ -474,6 +483,22 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
     }
     if facts.defined.contains(&(s, e)) {
         push("dfa", "");
+    }
+}
+
+/// What the capitalised word `k`, joined to a candidate by a conjunction, is known as.
+fn coordinated_kind(cx: &Context, k: usize) -> &'static str {
+    let w = cx.word(k);
+    if cx.gaz.place(w).is_some() {
+        "place"
+    } else if cx.gaz.lookup(w).iter().any(|&id| cx.gaz.entry(id).kind == KbKind::Org) {
+        "org"
+    } else if cx.gaz.is_first_name(&cx.lower[k]) {
+        "given"
+    } else if cx.gaz.is_surname(&cx.lower[k]) && !cx.gaz.is_common_word(&cx.lower[k]) {
+        "surname"
+    } else {
+        "other"
     }
 }
 
@@ -577,9 +602,10 @@ mod tests {
 
     #[test]
     fn heads_of_organisations_places_and_events() {
-        assert_fires("The Quill Party won.", "Quill Party", "oh", "");
+        assert_fires("The Quill Party won.", "Quill Party", "oh", "last");
+        assert_fires("He briefed Cabinet.", "Cabinet", "oh", "alone");
         assert_fires("The University of Lagos opened.", "University of Lagos", "ohof", "");
-        assert_fires("The Quill River rose.", "Quill River", "lh", "");
+        assert_fires("The Quill River rose.", "Quill River", "lh", "last");
         assert_fires("The Quill Festival began.", "Quill Festival", "eh", "");
         assert_fires("Cyclone Quill hit.", "Cyclone Quill", "ep", "");
         assert_fires("On Monday Quill left.", "Monday Quill", "cal", "");
@@ -601,6 +627,8 @@ mod tests {
         assert_fires(text, "QMS", "acr", "service");
         assert_silent("The Quill Marine Service (QX) sailed.", "QX", "acr", "");
         assert_fires("He sang “Quill Road” loudly.", "Quill Road", "q", "");
+        assert_fires("Zorvath and Kushner flew home.", "Zorvath", "cj", "surname");
+        assert_fires("Talks in Lagos and Zorvath ended.", "Zorvath", "cj", "place");
         assert_fires("They met Ada Quill.", "Ada Quill", "mx", "00");
     }
 }

@@ -34,10 +34,10 @@ use super::features::{self, DocFacts, Feature};
 use super::model::{scores_of, FeatureMap, Label, Model, Row, Scores, ROW, SHARED};
 use crate::eval::{self, MentionScores};
 use crate::json::{self, CharOffsets};
+use crate::lexicon::gazetteer::{self, Gazetteer};
 use crate::model::Document;
 use crate::ner::LearnedRecognizer;
 use crate::pipeline::Pipeline;
-use crate::lexicon::gazetteer::{self, Gazetteer};
 use crate::segment::{RuleSegmenter, Segmenter};
 
 /// Why training could not run.
@@ -107,8 +107,7 @@ fn one() -> usize {
 impl TrainConfig {
     /// Reads a config; data paths become relative to the current directory.
     pub fn read(path: &Path) -> Result<Self, TrainError> {
-        let text =
-            std::fs::read_to_string(path).map_err(|source| TrainError::Io { path: path.to_owned(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io { path: path.to_owned(), source })?;
         let mut c: TrainConfig = serde_json::from_str(&text)
             .map_err(|e| TrainError::Config { path: path.to_owned(), message: e.to_string() })?;
         let base = path.parent().unwrap_or(Path::new(""));
@@ -270,9 +269,7 @@ impl Prepared {
             }
             let Some(label) = Label::from_type(&e.etype) else { continue };
             self.gold_names += 1;
-            let (Some(&s), Some(&t)) =
-                (token_at_start.get(&bytes[e.start]), token_at_end.get(&bytes[e.end]))
-            else {
+            let (Some(&s), Some(&t)) = (token_at_start.get(&bytes[e.start]), token_at_end.get(&bytes[e.end])) else {
                 self.unreachable += 1;
                 continue;
             };
@@ -327,11 +324,7 @@ impl Prepared {
                 s.features.push(ids);
                 ci += 1;
             }
-            s.gold = gold_choices
-                .iter()
-                .filter(|(g, _)| (base..ci).contains(g))
-                .map(|&(g, l)| (g - base, l))
-                .collect();
+            s.gold = gold_choices.iter().filter(|(g, _)| (base..ci).contains(g)).map(|&(g, l)| (g - base, l)).collect();
             if !s.candidates.is_empty() {
                 out.push(s);
             }
@@ -509,8 +502,7 @@ pub fn evaluate(data: &Prepared, test: &[usize], model: &Model) -> (Vec<Predicte
             })
             .collect();
         let pred: Vec<(usize, usize, &str)> = names.iter().map(|&(s, e, l)| (s, e, l.name())).collect();
-        let gold: Vec<(usize, usize, &str)> =
-            doc.entities.iter().map(|e| (e.start, e.end, e.etype.as_str())).collect();
+        let gold: Vec<(usize, usize, &str)> = doc.entities.iter().map(|e| (e.start, e.end, e.etype.as_str())).collect();
         total += &eval::score_mentions(&doc.text, &gold, &pred);
         predictions.push(Predicted { id: doc.id.clone(), names });
     }
@@ -527,11 +519,8 @@ pub fn evaluate_pipeline(docs: &[AnnotatedDoc], model: Arc<Model>) -> MentionSco
         .map(|d| {
             let doc = Document::new(d.id.clone(), d.text.clone());
             let out = json::document(&doc, &pipeline.analyze(&doc));
-            let pred: Vec<(usize, usize, &str)> = out
-                .entities
-                .iter()
-                .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.etype)))
-                .collect();
+            let pred: Vec<(usize, usize, &str)> =
+                out.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.etype))).collect();
             let gold: Vec<(usize, usize, &str)> =
                 d.entities.iter().map(|e| (e.start, e.end, e.etype.as_str())).collect();
             eval::score_mentions(&d.text, &gold, &pred)
@@ -697,8 +686,11 @@ mod tests {
         std::fs::write(&path, "{\"id\":\"a\",\"text\":\"Hi\",\"entities\":[]}\n{\"id\":1}\n").expect("write");
         let err = read_docs(&path).expect_err("line 2 is bad").to_string();
         assert!(err.contains("bad.jsonl, line 2"), "{err}");
-        std::fs::write(&path, "{\"id\":\"a\",\"text\":\"Hi\",\"entities\":[{\"start\":0,\"end\":9,\"type\":\"ORG\"}]}\n")
-            .expect("write");
+        std::fs::write(
+            &path,
+            "{\"id\":\"a\",\"text\":\"Hi\",\"entities\":[{\"start\":0,\"end\":9,\"type\":\"ORG\"}]}\n",
+        )
+        .expect("write");
         let err = read_docs(&path).expect_err("span too long").to_string();
         assert!(err.contains("does not fit"), "{err}");
     }
