@@ -93,3 +93,16 @@ fn trains_and_cross_validates_a_small_corpus() {
     let written = std::fs::read_to_string(predictions.path()).expect("predictions written");
     assert_eq!(written.lines().count(), 4, "one line per gold document");
 }
+
+#[test]
+fn explain_shows_why_each_candidate_was_taken() {
+    let dir = assert_fs::TempDir::new().expect("a temp dir");
+    let article = dir.child("a.txt");
+    article.write_str("Senator Ada Quill said the bridge in Lagos would reopen.").expect("write");
+    bin().args(["extract", "--format", "explain"]).arg(article.path()).assert().success().stdout(
+        predicate::str::is_match(r"(?m)^Ada Quill +PERSON +PERSON \+")
+            .expect("a regex")
+            .and(predicate::str::is_match(r"(?m)^Lagos +PLACE ").expect("a regex"))
+            .and(predicate::str::contains("#   b: bias of the type")),
+    );
+}

@@ -45,13 +45,18 @@ fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result
 
 /// Every candidate name of one article with its scores and weightiest features.
 fn write_explanation(out: &mut impl Write, doc: &Document, analysis: &Analysis) -> io::Result<()> {
-    writeln!(out, "# {}", doc.id)?;
+    writeln!(out, "# {}: candidate, type chosen (- none), score per type | weightiest features", doc.id)?;
     let labels = newsgraph::ner::model::LABELS.map(|l| l.name());
+    let mut tags = std::collections::BTreeSet::new();
     for e in newsgraph::ner::explain(&doc.text, &analysis.segmentation, &newsgraph::ner::model::Model::shipped()) {
         let scores: Vec<String> = labels.iter().zip(e.scores).map(|(l, s)| format!("{l} {s:+.2}")).collect();
         let chosen = e.chosen.map_or("-", |l| l.name());
         let top: Vec<String> = e.features.iter().take(6).map(|(f, w)| format!("{f} {w:+.2}")).collect();
+        tags.extend(e.features.iter().take(6).filter_map(|(f, _)| f.split_once('=').map(|(t, _)| t.to_owned())));
         writeln!(out, "{:<32} {:<7} {}  |  {}", e.span.text(&doc.text), chosen, scores.join(" "), top.join(", "))?;
+    }
+    for tag in tags {
+        writeln!(out, "#   {tag}: {}", newsgraph::ner::features::describe(&tag).unwrap_or("?"))?;
     }
     Ok(())
 }

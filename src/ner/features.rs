@@ -16,8 +16,8 @@
 //!   is given a title elsewhere, whether its first word is capitalised inside
 //!   a sentence elsewhere or written in lower case.
 //!
-//! Templates are named by short tags; [`describe`] spells them out for
-//! `newsgraph train --explain`.
+//! Templates are named by short tags; [`describe`] spells them out for the
+//! legend of `newsgraph extract --format explain`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -61,7 +61,7 @@ pub fn feature(template: &str, value: &str) -> Feature {
     Fnv::new(template).with(value)
 }
 
-/// The templates, with what each says (for `--explain` and the docs).
+/// The templates, with what each says (the legend of `extract --format explain`).
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("b", "bias of the type"),
     ("len", "number of tokens (5 = five or more)"),
