@@ -219,6 +219,10 @@ pub struct QueryArgs {
     /// List the bundled queries with their descriptions and parameters.
     #[arg(long)]
     pub list: bool,
+    /// Stop the query if it runs longer than this (seconds): it ends with an error, exit code 1
+    /// (default: no limit).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
@@ -294,6 +298,10 @@ pub struct ServeArgs {
     /// Let queries call other SPARQL endpoints with SERVICE, and updates fetch URLs with LOAD.
     #[arg(long)]
     pub allow_service: bool,
+    /// Evaluate at most this many queries and updates at once (default: twice the cores, at least 8);
+    /// others wait for a slot up to 5 s, then get 503 "busy" with Retry-After.
+    #[arg(long, value_name = "N")]
+    pub max_running: Option<usize>,
 }
 
 /// How `push` sends graphs.

@@ -5,6 +5,7 @@ mod common;
 mod export;
 mod golden;
 mod http;
+mod limits;
 mod link;
 mod pipeline;
 mod push;

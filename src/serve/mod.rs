@@ -31,7 +31,7 @@
 //! | 406, 415 | no acceptable result format; unknown request `Content-Type` |
 //! | 413 | request body over the limit |
 //! | 422 | more result rows than the limit |
-//! | 503 | the query or update ran past the time limit (it was cancelled) |
+//! | 503 | the query or update ran past the time limit (it was cancelled), or every evaluation slot stayed taken |
 //!
 //! # Rationale
 //! - The HTTP layer is `oxhttp`, the library oxigraph's own server is built on:
@@ -42,20 +42,23 @@
 //!   message instead of a cut-off `200`, and memory stays bounded. Graph Store
 //!   downloads are plain scans and are streamed.
 //! - Timeouts cancel the evaluation with oxigraph's `CancellationToken`, which
-//!   evaluation checks at each read from the store.
+//!   every operator checks before each row it emits (a patched spareval:
+//!   `vendor/spareval/NEWSGRAPH.md`), so a runaway stops at its limit; at most
+//!   `max_running` evaluations run at once, the others wait for a slot and get
+//!   503 "busy" after a few seconds.
 
 pub mod negotiate;
 mod stream;
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::{mpsc, Arc};
-use std::thread;
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
-    ACCESS_CONTROL_MAX_AGE, ALLOW, AUTHORIZATION, CONTENT_TYPE, VARY, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
+    ACCESS_CONTROL_MAX_AGE, ALLOW, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, VARY, WWW_AUTHENTICATE,
+    X_CONTENT_TYPE_OPTIONS,
 };
 use oxhttp::model::{Body, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
@@ -66,7 +69,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use spargebra::GraphUpdateOperation;
 
 use crate::error::QueryError;
-use crate::query::{self, RunOptions, PREFIXES};
+use crate::query::{self, Deadline, RunOptions, PREFIXES};
 use crate::store::Store;
 use negotiate::Refusal;
 
@@ -88,6 +91,14 @@ pub struct ServeOptions {
     pub allow_service: bool,
     /// At most this many connections are served at once (others wait).
     pub max_connections: usize,
+    /// At most this many queries and updates evaluate at once; others wait for a slot
+    /// (up to 5 s, or their time limit if shorter), then get 503 "busy".
+    pub max_running: usize,
+}
+
+/// The default number of evaluations at once: twice the cores, at least 8.
+pub fn default_max_running() -> usize {
+    std::thread::available_parallelism().map_or(8, |n| (2 * n.get()).max(8))
 }
 
 impl Default for ServeOptions {
@@ -99,6 +110,7 @@ impl Default for ServeOptions {
             max_body: 16 * 1024 * 1024,
             allow_service: false,
             max_connections: 64,
+            max_running: default_max_running(),
         }
     }
 }
@@ -184,26 +196,38 @@ fn status(status: StatusCode) -> Response<Body> {
     r
 }
 
-/// Cancels a token after a delay unless dropped first.
-struct Watchdog {
-    _done: mpsc::Sender<()>,
+/// How long a request waits for a free evaluation slot before it gets 503 "busy".
+const QUEUE_WAIT: Duration = Duration::from_secs(5);
+
+/// At most `max` queries and updates evaluate at once; others wait for a slot.
+struct Slots {
+    running: Mutex<usize>,
+    freed: Condvar,
+    max: usize,
 }
 
-fn watchdog(timeout: Duration) -> (CancellationToken, Watchdog) {
-    let token = CancellationToken::new();
-    let (tx, rx) = mpsc::channel::<()>();
-    let t = token.clone();
-    let spawned = thread::Builder::new().name("newsgraph query timeout".into()).spawn(move || {
-        if rx.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-            t.cancel();
-        }
-    });
-    if let Err(e) = spawned {
-        // no timer thread: cancel at once rather than run without a limit
-        eprintln!("newsgraph serve: cannot start a timeout thread ({e}); the request is refused");
-        token.cancel();
+/// A taken evaluation slot, given back when dropped.
+struct Slot<'a>(&'a Slots);
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut running = self.0.running.lock().unwrap_or_else(PoisonError::into_inner);
+        *running -= 1;
+        self.0.freed.notify_one();
     }
-    (token, Watchdog { _done: tx })
+}
+
+impl Slots {
+    /// Takes a slot, waiting for one until `until`.
+    fn take(&self, until: Instant) -> Option<Slot<'_>> {
+        let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        while *running >= self.max {
+            let left = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())?;
+            running = self.freed.wait_timeout(running, left).unwrap_or_else(PoisonError::into_inner).0;
+        }
+        *running += 1;
+        Some(Slot(self))
+    }
 }
 
 /// Which graph a Graph Store request is about.
@@ -230,12 +254,14 @@ impl Target {
 pub struct Endpoint {
     store: Store,
     options: ServeOptions,
+    slots: Slots,
 }
 
 impl Endpoint {
     /// An endpoint serving `store`.
     pub fn new(store: Store, options: ServeOptions) -> Self {
-        Self { store, options }
+        let slots = Slots { running: Mutex::new(0), freed: Condvar::new(), max: options.max_running.max(1) };
+        Self { store, options, slots }
     }
 
     /// The store served.
@@ -442,7 +468,8 @@ impl Endpoint {
             }
             _ => return Err(bad_request("give one query, not several")),
         };
-        let (token, _watch) = watchdog(self.options.timeout);
+        let deadline = Deadline::after(self.options.timeout);
+        let token = deadline.token().clone();
         let mut prepared =
             self.evaluator(token.clone()).parse_query(&text).map_err(|e| syntax("query", &e.to_string()))?;
         let (default, named) = (graph_params(params, "default-graph-uri")?, graph_params(params, "named-graph-uri")?);
@@ -452,6 +479,7 @@ impl Endpoint {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
+        let _slot = self.slot(&deadline)?;
         let results = prepared.on_store(self.store.inner()).execute().map_err(|e| self.evaluation(e))?;
         self.results(request, results, &token)
     }
@@ -466,13 +494,28 @@ impl Endpoint {
             params.extend(form_urlencoded::parse(&body).into_owned());
         }
         let params: Vec<(String, String)> = params.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-        let (token, _watch) = watchdog(self.options.timeout);
+        let deadline = Deadline::after(self.options.timeout);
+        let token = deadline.token().clone();
         let options = RunOptions { cancel: Some(token.clone()) };
+        let _slot = self.slot(&deadline)?;
         let results = query::run(&self.store, bundled.name, bundled.text, &params, &options).map_err(|e| match e {
             QueryError::Evaluation { source, .. } => self.evaluation(source),
             other => bad_request(other.to_string()),
         })?;
         self.results(request, results, &token)
+    }
+
+    /// Waits for an evaluation slot (up to 5 s, and not past the deadline); 503 "busy" if none frees.
+    fn slot(&self, deadline: &Deadline) -> Result<Slot<'_>, HttpError> {
+        let until = deadline.at().min(Instant::now() + QUEUE_WAIT);
+        self.slots.take(until).ok_or_else(|| HttpError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: format!(
+                "the server is busy: {} queries and updates are running, its limit (--max-running); try again shortly",
+                self.slots.max
+            ),
+            headers: vec![(RETRY_AFTER, HeaderValue::from_static("2"))],
+        })
     }
 
     fn evaluation(&self, e: QueryEvaluationError) -> HttpError {
@@ -589,9 +632,9 @@ impl Endpoint {
                 ));
             }
         }
-        let (token, _watch) = watchdog(self.options.timeout);
-        let cancelled = token.clone();
-        let mut prepared = self.evaluator(token).for_update(update);
+        let deadline = Deadline::after(self.options.timeout);
+        let cancelled = deadline.token().clone();
+        let mut prepared = self.evaluator(cancelled.clone()).for_update(update);
         let (default, named) =
             (graph_params(params, "using-graph-uri")?, graph_params(params, "using-named-graph-uri")?);
         for using in prepared.using_datasets_mut() {
@@ -605,6 +648,7 @@ impl Endpoint {
                 using.set_default_graph_as_union();
             }
         }
+        let _slot = self.slot(&deadline)?;
         match prepared.on_store(self.store.inner()).execute() {
             Ok(()) => Ok(status(StatusCode::NO_CONTENT)),
             Err(_) if cancelled.is_cancelled() => Err(self.timed_out("update")),
