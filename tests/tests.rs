@@ -12,3 +12,4 @@ mod push;
 mod queries;
 mod score;
 mod serve;
+mod summary;

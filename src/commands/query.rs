@@ -49,6 +49,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         _ => format!("query {name} failed"),
     };
     let store = super::open_store_read_only(&args.store)?;
+    super::warn_if_summary_incomplete(&store);
     let options = RunOptions { cancel: deadline.as_ref().map(|d| d.token().clone()) };
     let results = query::run(&store, &name, &text, &params, &options).with_context(|| failed(&deadline))?;
     let format = match args.format {

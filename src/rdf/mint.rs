@@ -3,6 +3,7 @@
 //! articles is one node.
 //!
 //! - article: `https://w3id.org/newsgraph/id/article/{id}` (percent-encoded)
+//! - the summary graph: `https://w3id.org/newsgraph/id/summary`
 //! - sentence: `{article}#char={start},{end}` (code points, after RFC 5147)
 //! - quotation, event, statement: `{article}#quote-{n}`, `#event-{n}`, `#fact-{n}`
 //! - entity linked to Wikidata: `https://w3id.org/newsgraph/id/wikidata/{Q…}`
@@ -48,6 +49,12 @@ pub fn slug(name: &str) -> String {
         out = encode(name);
     }
     out
+}
+
+/// The summary graph, which holds what the article graphs say in aggregate
+/// (`crate::summary`); its IRI also names the store in it.
+pub fn summary() -> NamedNode {
+    NamedNode::new_unchecked(format!("{DATA}summary"))
 }
 
 /// The IRI of an article (and of its named graph).

@@ -49,6 +49,7 @@
 
 pub mod negotiate;
 mod stream;
+mod writes;
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -65,12 +66,15 @@ use oxhttp::{ListeningServer, Server};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::sparql::results::QueryResultsSerializer;
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError};
+use oxigraph::sparql::{
+    CancellationToken, QueryDataset, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError,
+};
 use spargebra::GraphUpdateOperation;
 
 use crate::error::QueryError;
 use crate::query::{self, Deadline, RunOptions, PREFIXES};
-use crate::store::Store;
+use crate::rdf::mint;
+use crate::store::{Store, Touched};
 use negotiate::Refusal;
 
 /// The page at `/`.
@@ -634,34 +638,53 @@ impl Endpoint {
         }
         let deadline = Deadline::after(self.options.timeout);
         let cancelled = deadline.token().clone();
-        let mut prepared = self.evaluator(cancelled.clone()).for_update(update);
+        let evaluator = self.evaluator(cancelled.clone());
+        let mut prepared = evaluator.clone().for_update(update.clone());
         let (default, named) =
             (graph_params(params, "using-graph-uri")?, graph_params(params, "using-named-graph-uri")?);
-        for using in prepared.using_datasets_mut() {
-            if !using.is_default_dataset() {
-                continue;
-            }
+        let dataset = |using: &mut QueryDataset| {
             if !default.is_empty() || !named.is_empty() {
                 using.set_default_graph(default.iter().cloned().map(GraphName::from).collect());
                 using.set_available_named_graphs(named.iter().cloned().map(NamedOrBlankNode::from).collect());
             } else {
                 using.set_default_graph_as_union();
             }
+        };
+        for using in prepared.using_datasets_mut() {
+            if using.is_default_dataset() {
+                dataset(using);
+            }
         }
         let _slot = self.slot(&deadline)?;
-        match prepared.on_store(self.store.inner()).execute() {
+        // in one transaction with the summary of the graphs it changes
+        enum Failed {
+            Touched(QueryEvaluationError),
+            Summary,
+            Update(UpdateEvaluationError),
+        }
+        let outcome = self.store.change(
+            |tx| match writes::touched(tx, &evaluator, &update, dataset) {
+                Ok(t) if writes::writes_summary(&t) => Err(Failed::Summary),
+                Ok(t) => Ok(t),
+                Err(e) => Err(Failed::Touched(e)),
+            },
+            |tx| prepared.on_transaction(tx).execute().map_err(Failed::Update),
+        );
+        match outcome.map_err(internal)? {
             Ok(()) => Ok(status(StatusCode::NO_CONTENT)),
             Err(_) if cancelled.is_cancelled() => Err(self.timed_out("update")),
-            Err(e @ (UpdateEvaluationError::GraphAlreadyExists(_) | UpdateEvaluationError::GraphDoesNotExist(_))) => {
-                Err(bad_request(e.to_string()))
-            }
-            Err(
+            Err(Failed::Summary) => Err(summary_is_ours()),
+            Err(Failed::Touched(e)) => Err(internal(format!("the update failed: {e}"))),
+            Err(Failed::Update(
+                e @ (UpdateEvaluationError::GraphAlreadyExists(_) | UpdateEvaluationError::GraphDoesNotExist(_)),
+            )) => Err(bad_request(e.to_string())),
+            Err(Failed::Update(
                 e @ (UpdateEvaluationError::UnsupportedService(_)
                 | UpdateEvaluationError::Service(_)
                 | UpdateEvaluationError::UnsupportedContentType(_)
                 | UpdateEvaluationError::GraphParsing(_)),
-            ) => Err(bad_request(e.to_string())),
-            Err(e) => Err(internal(format!("the update failed: {e}"))),
+            )) => Err(bad_request(e.to_string())),
+            Err(Failed::Update(e)) => Err(internal(format!("the update failed: {e}"))),
         }
     }
 
@@ -700,6 +723,9 @@ impl Endpoint {
 
     fn store_load(&self, request: &mut Request<Body>) -> HttpResult {
         let target = Self::target(request)?;
+        if target == Target::Named(mint::summary()) {
+            return Err(summary_is_ours());
+        }
         let kind = content_type(request);
         let format = kind.as_deref().and_then(RdfFormat::from_media_type).ok_or_else(|| {
             unsupported(
@@ -726,36 +752,60 @@ impl Endpoint {
             .for_slice(&body)
             .collect::<Result<_, _>>()
             .map_err(|e| bad_request(format!("the {} body is not valid: {e}", format.name())))?;
-        let store = self.store.inner();
-        let existed = match &target {
-            Target::Named(g) => store.contains_named_graph(g).map_err(internal)?,
-            _ => true,
+        let touched = match &target {
+            Target::All if replace => Touched::All,
+            Target::All => Touched::Graphs(
+                quads
+                    .iter()
+                    .filter_map(|q| match &q.graph_name {
+                        GraphName::NamedNode(n) => Some(n.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            Target::Named(g) => Touched::Graphs(vec![g.clone()]),
+            Target::Default => Touched::Graphs(Vec::new()),
         };
-        let mut tx = store.start_transaction().map_err(internal)?;
-        if replace {
-            match &target {
-                Target::All => tx.clear().map_err(internal)?,
-                t => tx.clear_graph(t.graph_name().as_ref()).map_err(internal)?,
-            }
+        if writes::writes_summary(&touched) {
+            return Err(summary_is_ours());
         }
-        if let Target::Named(g) = &target {
-            tx.insert_named_graph(g);
-        }
-        tx.extend(&quads);
-        tx.commit().map_err(internal)?;
+        // in one transaction with the summary of the graphs it changes
+        let existed = self
+            .store
+            .change(
+                |_| Ok(touched),
+                |tx| {
+                    let existed = match &target {
+                        Target::Named(g) => tx.contains_named_graph(g)?,
+                        _ => true,
+                    };
+                    if replace {
+                        match &target {
+                            Target::All => tx.clear()?,
+                            t => tx.clear_graph(t.graph_name().as_ref())?,
+                        }
+                    }
+                    if let Target::Named(g) = &target {
+                        tx.insert_named_graph(g);
+                    }
+                    tx.extend(&quads);
+                    Ok::<_, oxigraph::store::StorageError>(existed)
+                },
+            )
+            .map_err(internal)?
+            .map_err(internal)?;
         Ok(status(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED }))
     }
 
     fn store_delete(&self, request: &Request<Body>) -> HttpResult {
-        let store = self.store.inner();
         match Self::target(request)? {
+            Target::Named(g) if g == mint::summary() => return Err(summary_is_ours()),
             Target::Named(g) => {
-                if !store.contains_named_graph(&g).map_err(internal)? {
+                if !self.store.remove_graph(g.as_ref()).map_err(internal)? {
                     return Err(error(StatusCode::NOT_FOUND, format!("there is no graph {g} in this store")));
                 }
-                store.remove_named_graph(&g).map_err(internal)?;
             }
-            Target::Default => store.clear_graph(GraphNameRef::DefaultGraph).map_err(internal)?,
+            Target::Default => self.store.inner().clear_graph(GraphNameRef::DefaultGraph).map_err(internal)?,
             Target::All => return Err(bad_request(
                 "name the graph to delete with ?graph=IRI or ?default (to empty the store, send DROP ALL to /update)",
             )),
@@ -767,6 +817,18 @@ impl Endpoint {
 /// Compares two byte strings in time that does not depend on where they differ.
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// 403 for a write to the summary graph.
+fn summary_is_ours() -> HttpError {
+    error(
+        StatusCode::FORBIDDEN,
+        format!(
+            "{} is the summary graph: newsgraph keeps it up to date with every write to the article graphs, \
+             and it cannot be written directly",
+            mint::summary()
+        ),
+    )
 }
 
 fn syntax(what: &str, message: &str) -> HttpError {
