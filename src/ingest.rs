@@ -132,23 +132,11 @@ impl Counts {
     }
 }
 
-/// A 64-bit FNV-1a hash of byte strings (each followed by 0xff).
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for bytes in parts {
-        for &b in bytes.iter().chain(&[0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    h
-}
-
 /// A stable fingerprint (64-bit FNV-1a) of an article as read, and of the
 /// newsgraph version that reads it.
 pub fn checksum(doc: &Document) -> String {
     let date = doc.meta.date.map(|d| d.to_string()).unwrap_or_default();
-    let h = fnv(&[
+    let h = mint::fnv1a(&[
         env!("CARGO_PKG_VERSION").as_bytes(),
         doc.text.as_bytes(),
         doc.meta.title.as_deref().unwrap_or("").as_bytes(),
@@ -164,13 +152,13 @@ struct Checksums(HashMap<u64, u64>);
 
 impl Checksums {
     fn key(graph: &NamedNode) -> u64 {
-        fnv(&[graph.as_str().as_bytes()])
+        mint::fnv1a(&[graph.as_str().as_bytes()])
     }
 
     fn value(sum: &str) -> u64 {
         sum.strip_prefix("fnv1a64:")
             .and_then(|h| u64::from_str_radix(h, 16).ok())
-            .unwrap_or_else(|| fnv(&[sum.as_bytes()]))
+            .unwrap_or_else(|| mint::fnv1a(&[sum.as_bytes()]))
     }
 
     /// The checksum of every article graph in the store.

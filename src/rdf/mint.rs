@@ -16,6 +16,19 @@ use crate::model::{Entity, EntityType};
 /// Base of every resource IRI.
 pub const DATA: &str = "https://w3id.org/newsgraph/id/";
 
+/// A stable 64-bit fingerprint (FNV-1a) of byte strings, each followed by 0xff:
+/// the same on every machine and run (for checksums and compact keys).
+pub fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for bytes in parts {
+        for &b in bytes.iter().chain(&[0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
