@@ -148,6 +148,10 @@ pub struct IngestArgs {
     /// No progress bar (it is shown only on a terminal anyway).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Articles per batch: each batch is stored at once (all of it or none), so an interrupted
+    /// run loses at most one batch.
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
     /// Send the articles to this SPARQL Update endpoint instead of writing the store, e.g. the
     /// /update of a running `newsgraph serve` that holds the store (http://127.0.0.1:7878/update).
     /// Each article's graph is replaced in one request; entities are matched against the articles

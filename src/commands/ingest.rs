@@ -78,7 +78,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let (mut failed, mut unchanged, mut done) = (0usize, 0usize, 0usize);
     let mut write_error = None;
-    let options = IngestOptions { jobs: args.jobs, ..IngestOptions::default() };
+    let options = IngestOptions { jobs: args.jobs, batch: args.batch as usize };
     let destination = remote.as_ref().map(|r| r.url().to_owned());
     let total = ingest::ingest(&store, &pipeline, articles, options, sink, |event| {
         let line = match event {

@@ -282,12 +282,8 @@ impl IdentityIndex {
                 continue;
             }
             // shared context: an article that mentions the node also mentions another entity of ours
-            let ours: HashSet<u32> = iris
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .filter_map(|(_, n)| self.nodes.get(n))
-                .collect();
+            let ours: HashSet<u32> =
+                iris.iter().enumerate().filter(|&(j, _)| j != i).filter_map(|(_, n)| self.nodes.get(n)).collect();
             let with = self
                 .mentioned_in
                 .get(&node_id)
