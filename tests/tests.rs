@@ -11,6 +11,7 @@ mod link;
 mod pipeline;
 mod push;
 mod queries;
+mod robustness;
 mod score;
 mod serve;
 mod summary;
