@@ -83,6 +83,12 @@ impl Store {
     /// A store whose summary is missing, of another version or incomplete (a
     /// load was interrupted) is summarised first.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        #[cfg(not(feature = "rocksdb"))]
+        return Err(StoreError::Storage {
+            path: path.display().to_string(),
+            source: StorageError::Other("newsgraph was built without the `rocksdb` feature".into()),
+        });
+        #[cfg(feature = "rocksdb")]
         let inner = oxigraph::store::Store::open(path).map_err(|source| {
             if is_lock_error(&source) {
                 StoreError::Locked { path: path.to_owned(), source }
@@ -100,6 +106,12 @@ impl Store {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Missing { path: PathBuf::from(path) });
         }
+        #[cfg(not(feature = "rocksdb"))]
+        return Err(StoreError::Storage {
+            path: path.display().to_string(),
+            source: StorageError::Other("newsgraph was built without the `rocksdb` feature".into()),
+        });
+        #[cfg(feature = "rocksdb")]
         let inner = oxigraph::store::Store::open_read_only(path).map_err(storage(&path.display().to_string()))?;
         Ok(Self::new(inner, path.display().to_string()))
     }
