@@ -10,9 +10,9 @@
 //! 3. each article's graph is made in parallel — quads, merges, checksum, and
 //!    what it adds to the summary ([`article_graph`]);
 //! 4. the batch goes to a [`Sink`]: the store ([`StoreSink`]: new articles
-//!    bulk-loaded at once, stored ones replaced one transaction each, the
-//!    summary updated with them) or a SPARQL Update endpoint ([`RemoteSink`]:
-//!    one request per article).
+//!    bulk-loaded at once and summarised every few thousand, stored ones
+//!    replaced one transaction each, summary included) or a SPARQL Update
+//!    endpoint ([`RemoteSink`]: one request per article).
 //!
 //! Either way an article is stored whole or not at all, so an interrupted run
 //! (Ctrl-C, kill) loses at most the batch in progress, and running the same
@@ -211,6 +211,11 @@ pub trait Sink {
     /// Writes the graphs, in order; one result each. After a fatal failure
     /// ([`WriteError::is_fatal`]) the rest are not written ([`WriteError::NotSent`]).
     fn write(&mut self, graphs: &[ArticleGraph]) -> Vec<Result<(), WriteError>>;
+
+    /// Finishes what the writes left to do, at the end of a run.
+    fn finish(&mut self) -> Result<(), WriteError> {
+        Ok(())
+    }
 }
 
 /// Writes into a store: new articles bulk-loaded together, stored ones replaced
@@ -237,7 +242,7 @@ impl Sink for StoreSink<'_> {
         }
         if !fresh.is_empty() {
             let batch: Vec<&ArticleGraph> = fresh.iter().map(|&k| &graphs[k]).collect();
-            let outcome = store.bulk_load(&batch).map_err(|e| e.to_string());
+            let outcome = store.bulk_load_deferred(&batch).map_err(|e| e.to_string());
             for &k in &fresh {
                 results[k] = Some(
                     outcome
@@ -253,6 +258,10 @@ impl Sink for StoreSink<'_> {
                 r.unwrap_or_else(|| store.replace_graph(&a.id, a.graph.as_ref(), &a.quads).map_err(Into::into))
             })
             .collect()
+    }
+
+    fn finish(&mut self) -> Result<(), WriteError> {
+        Ok(self.0.flush_summary()?)
     }
 }
 
@@ -353,6 +362,7 @@ pub fn ingest(
             return Err(e);
         }
     }
+    sink.finish()?;
     Ok(total)
 }
 

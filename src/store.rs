@@ -29,7 +29,12 @@ pub struct Store {
     location: String,
     /// Held by every write: writes read the summary they update, so they go one at a time.
     writer: Mutex<()>,
+    /// What deferred bulk loads add to the summary, not written yet (their graphs are pending).
+    deferred: Mutex<summary::Additions>,
 }
+
+/// Deferred bulk loads are summarised once this many articles wait.
+const DEFERRED_ARTICLES: usize = 4096;
 
 /// One article's graph, ready to store: its IRI, its quads (all in that graph)
 /// and what it adds to the summary.
@@ -68,7 +73,7 @@ fn storage(location: &str) -> impl Fn(StorageError) -> StoreError + '_ {
 
 impl Store {
     fn new(inner: oxigraph::store::Store, location: String) -> Self {
-        Self { inner, location, writer: Mutex::new(()) }
+        Self { inner, location, writer: Mutex::new(()), deferred: Mutex::new(summary::Additions::default()) }
     }
 
     /// An empty store in memory.
@@ -245,6 +250,60 @@ impl Store {
         loaded
     }
 
+    /// Loads the graphs of new articles as [`Store::bulk_load`] does, but adds
+    /// them to the summary later, with the next loads, in one transaction every
+    /// few thousand articles, or at [`Store::flush_summary`] (and when the store
+    /// is dropped): far fewer summary writes when articles name the same
+    /// entities. Until then the summary lags behind these articles (a crash
+    /// meanwhile is repaired when the store is next opened for writing).
+    pub fn bulk_load_deferred(&self, articles: &[&ArticleGraph]) -> Result<(), StoreError> {
+        let doc = match articles {
+            [one] => one.id.clone(),
+            [first, .., last] => format!("{} articles ({} … {})", articles.len(), first.id, last.id),
+            [] => return Ok(()),
+        };
+        let load = |source: StorageError| StoreError::Load { doc: doc.clone(), source };
+        let waiting = {
+            let _writing = self.write_lock();
+            let graphs: Vec<&NamedNode> = articles.iter().map(|a| &a.graph).collect();
+            let mut tx = self.inner.start_transaction().map_err(load)?;
+            summary::mark_pending(&mut tx, &graphs).map_err(load)?;
+            tx.commit().map_err(load)?;
+            let mut loader = self.inner.bulk_loader();
+            loader.load_quads(articles.iter().flat_map(|a| a.quads.iter().cloned())).map_err(load)?;
+            loader.commit().map_err(load)?;
+            let mut deferred = self.deferred.lock().unwrap_or_else(PoisonError::into_inner);
+            for a in articles {
+                deferred.add(&a.graph, &a.contribution);
+            }
+            deferred.graphs()
+        };
+        if waiting >= DEFERRED_ARTICLES {
+            self.flush_summary()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what deferred bulk loads add to the summary, and clears their pending record.
+    pub fn flush_summary(&self) -> Result<(), StoreError> {
+        let fail = storage(&self.location);
+        let _writing = self.write_lock();
+        let adds = std::mem::take(&mut *self.deferred.lock().unwrap_or_else(PoisonError::into_inner));
+        if adds.graphs() == 0 {
+            return Ok(());
+        }
+        let mut tx = self.inner.start_transaction().map_err(&fail)?;
+        summary::apply_additions(&mut tx, &adds).map_err(&fail)?;
+        summary::set_pending(&mut tx, &[]).map_err(&fail)?;
+        tx.commit().map_err(&fail)?;
+        // the summary's few changes stay in RocksDB's write buffers otherwise, which grow with the run
+        #[cfg(feature = "rocksdb")]
+        if self.location != "memory" {
+            self.inner.flush().map_err(&fail)?;
+        }
+        Ok(())
+    }
+
     /// Brings the summary up to date if it is missing, of another version, or
     /// incomplete (see [`summary`]).
     fn repair(&self) -> Result<(), StoreError> {
@@ -353,6 +412,13 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // best effort: what is not written is repaired when the store is next opened for writing
+        let _ = self.flush_summary();
     }
 }
 

@@ -538,6 +538,100 @@ pub fn apply(
     Ok(())
 }
 
+/// What new graphs add to the summary, merged as they come: counts summed,
+/// sets united, the latest date kept. Many batches of new articles become one
+/// summary transaction of a few quads per entity (see [`apply_additions`]).
+#[derive(Debug, Default)]
+pub struct Additions {
+    entities: BTreeMap<NamedNode, (i64, EntityFacts, Option<Literal>)>,
+    classes: BTreeMap<NamedNode, i64>,
+    predicates: BTreeMap<NamedNode, i64>,
+    quads: i64,
+    violations: Vec<Quad>,
+    graphs: usize,
+}
+
+impl Additions {
+    /// Adds the contribution of a new graph.
+    pub fn add(&mut self, graph: &NamedNode, c: &Contribution) {
+        for (e, f) in &c.entities {
+            let (articles, facts, date) = self.entities.entry(e.clone()).or_default();
+            *articles += 1;
+            facts.kinds.extend(f.kinds.iter().cloned());
+            facts.aliases.extend(f.aliases.iter().cloned());
+            facts.roles.extend(f.roles.iter().cloned());
+            facts.affiliations.extend(f.affiliations.iter().cloned());
+            facts.within.extend(f.within.iter().cloned());
+            facts.links.extend(f.links.iter().cloned());
+            facts.facts += f.facts;
+            facts.events += f.events;
+            if let Some(d) = &c.date {
+                if date.as_ref().is_none_or(|l| d.value() > l.value()) {
+                    *date = Some(d.clone());
+                }
+            }
+        }
+        for (k, n) in &c.classes {
+            *self.classes.entry(k.clone()).or_default() += n;
+        }
+        for (p, n) in &c.predicates {
+            *self.predicates.entry(p.clone()).or_default() += n;
+        }
+        self.quads += c.quads;
+        self.violations.extend(violation_quads(graph, &c.violations));
+        self.graphs += 1;
+    }
+
+    /// How many graphs were added.
+    pub fn graphs(&self) -> usize {
+        self.graphs
+    }
+}
+
+/// Adds new graphs' merged contributions to the summary in `tx`.
+pub fn apply_additions(tx: &mut Transaction<'_>, adds: &Additions) -> Result<(), StorageError> {
+    let mut changes = Changes::default();
+    let mut entity_counts: BTreeMap<NamedNode, i64> = BTreeMap::new();
+    for (e, (articles, f, date)) in &adds.entities {
+        let before = summary_quads(tx, e, None)?;
+        let current = EntityState::read(&before);
+        let mut next = current.clone();
+        next.articles += articles;
+        next.facts += f.facts;
+        next.events += f.events;
+        next.aliases.extend(f.aliases.iter().cloned());
+        next.kinds.extend(f.kinds.iter().cloned());
+        next.roles.extend(f.roles.iter().cloned());
+        next.affiliations.extend(f.affiliations.iter().cloned());
+        next.within.extend(f.within.iter().cloned());
+        next.links.extend(f.links.iter().cloned());
+        if let Some(d) = date {
+            if next.last_seen.as_ref().is_none_or(|l| d.value() > l.value()) {
+                next.last_seen = Some(d.clone());
+            }
+        }
+        for k in next.kinds.difference(&current.kinds) {
+            *entity_counts.entry(k.clone()).or_default() += 1;
+        }
+        if next != current {
+            changes.replace(before, next.quads(e));
+        }
+    }
+    for (k, n) in &adds.classes {
+        bump(tx, &mut changes, k, ng::INSTANCE_COUNT, *n)?;
+    }
+    for (k, n) in entity_counts {
+        bump(tx, &mut changes, &k, ng::ENTITY_COUNT, n)?;
+    }
+    for (p, n) in &adds.predicates {
+        bump(tx, &mut changes, p, ng::USE_COUNT, *n)?;
+    }
+    bump(tx, &mut changes, &mint::summary(), ng::QUAD_COUNT, adds.quads)?;
+    changes.insert.extend(adds.violations.iter().cloned());
+    changes.write(tx);
+    Ok(())
+}
+
 /// The quads of a named graph, read in `tx`.
 pub fn graph_quads(tx: &Transaction<'_>, graph: &NamedNode) -> Result<Vec<Quad>, StorageError> {
     tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).collect()
