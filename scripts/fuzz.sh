@@ -10,7 +10,7 @@
 # Needs: Debian's afl++ (apt-get install afl++) and cargo-afl (cargo install cargo-afl;
 # then `cargo afl config --build` once). Findings go to fuzz/out/TARGET/default/crashes
 # and hangs; the summary line of each target gives executions, paths and crashes.
-# A crash found is fixed, and its input added to tests/fuzz/ (replayed by `cargo test`).
+# A crash found is fixed, with a regression test in tests/ that replays its input.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${1:-900}"

@@ -88,13 +88,7 @@ impl Store {
     /// A store whose summary is missing, of another version or incomplete (a
     /// load was interrupted) is summarised first.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        #[cfg(not(feature = "rocksdb"))]
-        return Err(StoreError::Storage {
-            path: path.display().to_string(),
-            source: StorageError::Other("newsgraph was built without the `rocksdb` feature".into()),
-        });
-        #[cfg(feature = "rocksdb")]
-        let inner = oxigraph::store::Store::open(path).map_err(|source| {
+        let inner = persistent(path, false).map_err(|source| {
             if is_lock_error(&source) {
                 StoreError::Locked { path: path.to_owned(), source }
             } else {
@@ -111,13 +105,7 @@ impl Store {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Missing { path: PathBuf::from(path) });
         }
-        #[cfg(not(feature = "rocksdb"))]
-        return Err(StoreError::Storage {
-            path: path.display().to_string(),
-            source: StorageError::Other("newsgraph was built without the `rocksdb` feature".into()),
-        });
-        #[cfg(feature = "rocksdb")]
-        let inner = oxigraph::store::Store::open_read_only(path).map_err(storage(&path.display().to_string()))?;
+        let inner = persistent(path, true).map_err(storage(&path.display().to_string()))?;
         Ok(Self::new(inner, path.display().to_string()))
     }
 
@@ -420,6 +408,22 @@ impl Drop for Store {
         // best effort: what is not written is repaired when the store is next opened for writing
         let _ = self.flush_summary();
     }
+}
+
+/// Opens a RocksDB store.
+#[cfg(feature = "rocksdb")]
+fn persistent(path: &Path, read_only: bool) -> Result<oxigraph::store::Store, StorageError> {
+    if read_only {
+        oxigraph::store::Store::open_read_only(path)
+    } else {
+        oxigraph::store::Store::open(path)
+    }
+}
+
+/// Built without RocksDB: there are no persistent stores.
+#[cfg(not(feature = "rocksdb"))]
+fn persistent(_: &Path, _: bool) -> Result<oxigraph::store::Store, StorageError> {
+    Err(StorageError::Other("newsgraph was built without the `rocksdb` feature".into()))
 }
 
 /// Whether RocksDB refused to open because another process holds the lock.

@@ -1,6 +1,6 @@
 //! The fuzz targets of newsgraph: each takes arbitrary bytes, and must neither
 //! panic nor hang, whatever they are. `scripts/fuzz.sh` runs them under AFL++
-//! (`cargo afl`); `tests/fuzz_regressions.rs` in newsgraph replays what they found.
+//! (`cargo afl`); a crash they find is fixed with a regression test in newsgraph's tests/.
 
 use std::io::Write;
 use std::path::PathBuf;
