@@ -53,7 +53,7 @@ mod writes;
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{mpsc, Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use oxhttp::model::header::{
@@ -166,6 +166,9 @@ struct HttpError {
 
 type HttpResult = Result<Response<Body>, HttpError>;
 
+/// An answer made on an evaluation thread: media type and body.
+type Answer = Result<(&'static str, Vec<u8>), HttpError>;
+
 fn error(status: StatusCode, message: impl Into<String>) -> HttpError {
     HttpError { status, message: message.into(), headers: Vec::new() }
 }
@@ -211,9 +214,9 @@ struct Slots {
 }
 
 /// A taken evaluation slot, given back when dropped.
-struct Slot<'a>(&'a Slots);
+struct Slot(Arc<Slots>);
 
-impl Drop for Slot<'_> {
+impl Drop for Slot {
     fn drop(&mut self) {
         let mut running = self.0.running.lock().unwrap_or_else(PoisonError::into_inner);
         *running -= 1;
@@ -221,18 +224,20 @@ impl Drop for Slot<'_> {
     }
 }
 
-impl Slots {
-    /// Takes a slot, waiting for one until `until`.
-    fn take(&self, until: Instant) -> Option<Slot<'_>> {
-        let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
-        while *running >= self.max {
-            let left = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())?;
-            running = self.freed.wait_timeout(running, left).unwrap_or_else(PoisonError::into_inner).0;
-        }
-        *running += 1;
-        Some(Slot(self))
+/// Takes a slot, waiting for one until `until`.
+fn take(slots: &Arc<Slots>, until: Instant) -> Option<Slot> {
+    let mut running = slots.running.lock().unwrap_or_else(PoisonError::into_inner);
+    while *running >= slots.max {
+        let left = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())?;
+        running = slots.freed.wait_timeout(running, left).unwrap_or_else(PoisonError::into_inner).0;
     }
+    *running += 1;
+    Some(Slot(Arc::clone(slots)))
 }
+
+/// How long after its deadline a query's answer is waited for before the client
+/// gets 503 anyway (the evaluation, cancelled, goes on unwinding on its own thread).
+const GRACE: Duration = Duration::from_millis(1500);
 
 /// Which graph a Graph Store request is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -255,17 +260,19 @@ impl Target {
 }
 
 /// The SPARQL endpoint over one store; [`Endpoint::handle`] answers one request.
+/// Clones share the store and the evaluation slots.
+#[derive(Clone)]
 pub struct Endpoint {
-    store: Store,
+    store: Arc<Store>,
     options: ServeOptions,
-    slots: Slots,
+    slots: Arc<Slots>,
 }
 
 impl Endpoint {
     /// An endpoint serving `store`.
     pub fn new(store: Store, options: ServeOptions) -> Self {
         let slots = Slots { running: Mutex::new(0), freed: Condvar::new(), max: options.max_running.max(1) };
-        Self { store, options, slots }
+        Self { store: Arc::new(store), options, slots: Arc::new(slots) }
     }
 
     /// The store served.
@@ -483,9 +490,36 @@ impl Endpoint {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let _slot = self.slot(&deadline)?;
-        let results = prepared.on_store(self.store.inner()).execute().map_err(|e| self.evaluation(e))?;
-        self.results(request, results, &token)
+        let accept = accept_of(request);
+        let slot = self.slot(&deadline)?;
+        let this = self.clone();
+        self.off_thread(&deadline, move |answer| {
+            let _slot = slot;
+            match prepared.on_store(this.store.inner()).execute() {
+                Ok(mut results) => {
+                    let _ = answer.send(this.results(accept.as_deref(), &mut results, &token));
+                    // what is left of the evaluation is dropped now, after the answer went
+                }
+                Err(e) => {
+                    let _ = answer.send(Err(this.evaluation(e)));
+                }
+            }
+        })
+    }
+
+    /// Runs an evaluation on a thread of its own and waits for its answer until
+    /// the deadline (plus a moment): however long the evaluation takes to stop
+    /// and free what it built, the client has its answer in time. The evaluation
+    /// keeps its slot until it is done.
+    fn off_thread(&self, deadline: &Deadline, work: impl FnOnce(&mpsc::Sender<Answer>) + Send + 'static) -> HttpResult {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("newsgraph query".into())
+            .spawn(move || work(&tx))
+            .map_err(|e| internal(format!("cannot start an evaluation thread: {e}")))?;
+        let wait = deadline.at().saturating_duration_since(Instant::now()) + GRACE;
+        let (media_type, body) = rx.recv_timeout(wait).unwrap_or_else(|_| Err(self.timed_out("query")))?;
+        Ok(ok(media_type, body))
     }
 
     fn run_bundled(&self, request: &mut Request<Body>) -> HttpResult {
@@ -501,18 +535,29 @@ impl Endpoint {
         let deadline = Deadline::after(self.options.timeout);
         let token = deadline.token().clone();
         let options = RunOptions { cancel: Some(token.clone()) };
-        let _slot = self.slot(&deadline)?;
-        let results = query::run(&self.store, bundled.name, bundled.text, &params, &options).map_err(|e| match e {
-            QueryError::Evaluation { source, .. } => self.evaluation(source),
-            other => bad_request(other.to_string()),
-        })?;
-        self.results(request, results, &token)
+        let accept = accept_of(request);
+        let slot = self.slot(&deadline)?;
+        let this = self.clone();
+        self.off_thread(&deadline, move |answer| {
+            let _slot = slot;
+            match query::run(&this.store, bundled.name, bundled.text, &params, &options) {
+                Ok(mut results) => {
+                    let _ = answer.send(this.results(accept.as_deref(), &mut results, &token));
+                }
+                Err(QueryError::Evaluation { source, .. }) => {
+                    let _ = answer.send(Err(this.evaluation(source)));
+                }
+                Err(other) => {
+                    let _ = answer.send(Err(bad_request(other.to_string())));
+                }
+            }
+        })
     }
 
     /// Waits for an evaluation slot (up to 5 s, and not past the deadline); 503 "busy" if none frees.
-    fn slot(&self, deadline: &Deadline) -> Result<Slot<'_>, HttpError> {
+    fn slot(&self, deadline: &Deadline) -> Result<Slot, HttpError> {
         let until = deadline.at().min(Instant::now() + QUEUE_WAIT);
-        self.slots.take(until).ok_or_else(|| HttpError {
+        take(&self.slots, until).ok_or_else(|| HttpError {
             status: StatusCode::SERVICE_UNAVAILABLE,
             message: format!(
                 "the server is busy: {} queries and updates are running, its limit (--max-running); try again shortly",
@@ -573,36 +618,36 @@ impl Endpoint {
 
     /// Writes results in the negotiated format, in memory, up to `max_rows` rows,
     /// checking between rows that the time is not up.
-    fn results(&self, request: &Request<Body>, results: QueryResults<'_>, token: &CancellationToken) -> HttpResult {
-        let accept = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok());
+    fn results(&self, accept: Option<&str>, results: &mut QueryResults<'_>, token: &CancellationToken) -> Answer {
         let eval = |e| self.evaluation(e);
         match results {
             QueryResults::Boolean(b) => {
+                let b = *b;
                 let format = negotiate::choose(accept, negotiate::RESULTS).map_err(refusal)?;
                 let body = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), b)
                     .map_err(internal)?;
-                Ok(ok(format.media_type(), body))
+                Ok((format.media_type(), body))
             }
             QueryResults::Solutions(solutions) => {
                 let format = negotiate::choose(accept, negotiate::RESULTS).map_err(refusal)?;
                 let mut ser = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(internal)?;
-                for (i, s) in solutions.enumerate() {
+                for (i, s) in solutions.by_ref().enumerate() {
                     self.within_bounds(i, token)?;
                     ser.serialize(&s.map_err(eval)?).map_err(internal)?;
                 }
-                Ok(ok(format.media_type(), ser.finish().map_err(internal)?))
+                Ok((format.media_type(), ser.finish().map_err(internal)?))
             }
             QueryResults::Graph(triples) => {
                 let format = negotiate::choose(accept, negotiate::GRAPH).map_err(refusal)?;
                 let mut ser = query::rdf_serializer(format).for_writer(Vec::new());
-                for (i, t) in triples.enumerate() {
+                for (i, t) in triples.by_ref().enumerate() {
                     self.within_bounds(i, token)?;
                     ser.serialize_triple(&t.map_err(eval)?).map_err(internal)?;
                 }
-                Ok(ok(format.media_type(), ser.finish().map_err(internal)?))
+                Ok((format.media_type(), ser.finish().map_err(internal)?))
             }
         }
     }
@@ -869,6 +914,11 @@ fn preflight() -> Response<Body> {
 fn content_type(request: &Request<Body>) -> Option<String> {
     let v = request.headers().get(CONTENT_TYPE)?.to_str().ok()?;
     Some(v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+}
+
+/// The request's `Accept` header.
+fn accept_of(request: &Request<Body>) -> Option<String> {
+    request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
 fn url_params(request: &Request<Body>) -> Vec<(String, String)> {
