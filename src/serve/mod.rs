@@ -45,7 +45,9 @@
 //!   every operator checks before each row it emits (a patched spareval:
 //!   `vendor/spareval/NEWSGRAPH.md`), so a runaway stops at its limit; at most
 //!   `max_running` evaluations run at once, the others wait for a slot and get
-//!   503 "busy" after a few seconds.
+//!   503 "busy" after a few seconds. A query evaluates on a thread of its own,
+//!   so its client has the answer at the deadline (plus 1.5 s at most) even
+//!   while the cancelled evaluation is still freeing what it built.
 
 pub mod negotiate;
 mod stream;
