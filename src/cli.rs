@@ -42,8 +42,8 @@ pub enum Command {
     /// names it), its owl:sameAs/schema:sameAs links, confidence and method are
     /// replaced, and entities no source can identify keep what they had.
     Link(LinkArgs),
-    /// Serve the store over HTTP: SPARQL 1.1 Protocol at /query and /update, Graph Store Protocol at /store,
-    /// and a query page at /.
+    /// Serve the store over HTTP: a graph explorer at / (open the URL it prints in a browser), SPARQL 1.1
+    /// Protocol at /query and /update, Graph Store Protocol at /store, the explorer's JSON API at /api/.
     ///
     /// Safe by default: loopback only, read-only (updates get 403) unless --allow-update with a token,
     /// a time limit per query, bounded results and request bodies, no SERVICE calls to other hosts.

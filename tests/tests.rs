@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod explorer;
 mod export;
 mod faults;
 mod golden;
@@ -15,3 +16,4 @@ mod robustness;
 mod score;
 mod serve;
 mod summary;
+mod webdriver;
