@@ -192,6 +192,9 @@ fn iri(key: &str, value: &str) -> Result<NamedNode, HttpError> {
     })
 }
 
+/// The summary graph (`crate::summary`).
+const SUMMARY: &str = "https://w3id.org/newsgraph/id/summary";
+
 /// `/api/search?q=&limit=`
 fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
     params.only(&["q", "limit"])?;
@@ -211,10 +214,11 @@ fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
             _ => 3,
         }
     };
-    // the names (labels and aliases) that contain the text, then the best of them
+    // the names (labels and aliases) that contain the text, then the best of them; the labels
+    // from the summary graph, which has each entity's names once (not once per article)
     let text = Literal::new_simple_literal(&needle);
     let names = r.select(&format!(
-        "SELECT DISTINCT ?name WHERE {{ {{ ?e rdfs:label ?name }} UNION {{ ?m ng:mergedName ?name }} \
+        "SELECT DISTINCT ?name WHERE {{ {{ GRAPH <{SUMMARY}> {{ ?e ng:alias ?name }} }} UNION {{ ?m ng:mergedName ?name }} \
          FILTER(CONTAINS(LCASE(STR(?name)), {text})) }} LIMIT 20000"
     ))?;
     let mut names: Vec<(u8, usize, String)> =
@@ -227,7 +231,7 @@ fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
         let values: String = names.iter().map(|(_, _, n)| format!("{} ", Literal::new_simple_literal(n))).collect();
         for row in r.select(&format!(
             "SELECT DISTINCT ?e ?name WHERE {{ VALUES ?name {{ {values} }} \
-             {{ ?e rdfs:label ?name }} UNION {{ ?m ng:mergedName ?name ; ng:mergedInto ?e }} }}"
+             {{ GRAPH <{SUMMARY}> {{ ?e ng:alias ?name }} }} UNION {{ ?m ng:mergedName ?name ; ng:mergedInto ?e }} }}"
         ))? {
             if let (Some(Term::NamedNode(e)), Some(name)) = (row.get("e"), row.get("name")) {
                 let name = value(name);
