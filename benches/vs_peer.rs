@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use newsgraph::ingest::{self, IngestOptions};
+use newsgraph::ingest::{self, IngestOptions, StoreSink};
 use newsgraph::input::{Articles, Overrides, Source};
 use newsgraph::model::Document;
 use newsgraph::store::Store;
@@ -117,8 +117,15 @@ fn ingest_end_to_end(corpus: &Path) -> (f64, usize) {
             let t = Instant::now();
             let store = Store::open(&dir).expect("a store");
             let articles = Articles::new(vec![Source::Jsonl(corpus.to_owned())], Overrides::default());
-            let total = ingest::ingest(&store, &Pipeline::default(), articles, IngestOptions::default(), |_| {})
-                .expect("ingest");
+            let total = ingest::ingest(
+                &store,
+                &Pipeline::default(),
+                articles,
+                IngestOptions::default(),
+                &mut StoreSink(&store),
+                |_| {},
+            )
+            .expect("ingest");
             store.inner().flush().expect("flush");
             drop(store);
             let s = t.elapsed().as_secs_f64();
@@ -267,8 +274,15 @@ fn main() {
     let store = Store::open(&dir).expect("a store");
     let t = Instant::now();
     let articles = Articles::new(vec![Source::Jsonl(big)], Overrides::default()).take(10_000);
-    let total =
-        ingest::ingest(&store, &Pipeline::default(), articles, IngestOptions::default(), |_| {}).expect("ingest");
+    let total = ingest::ingest(
+        &store,
+        &Pipeline::default(),
+        articles,
+        IngestOptions::default(),
+        &mut StoreSink(&store),
+        |_| {},
+    )
+    .expect("ingest");
     println!(
         "\nstore of {} articles ({} quads) built in {:.1} s; bundled queries (median of 5, first page of rows):",
         total.articles,

@@ -180,6 +180,10 @@ pub struct IngestArgs {
     /// No progress bar (it is shown only on a terminal anyway).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Articles per batch: each batch is stored at once (all of it or none), so an interrupted
+    /// run loses at most one batch.
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
     /// Send the articles to this SPARQL Update endpoint instead of writing the store, e.g. the
     /// /update of a running `newsgraph serve` that holds the store (http://127.0.0.1:7878/update).
     /// Each article's graph is replaced in one request; entities are matched against the articles
@@ -254,6 +258,10 @@ pub struct QueryArgs {
     /// List the bundled queries with their descriptions and parameters.
     #[arg(long)]
     pub list: bool,
+    /// Stop the query if it runs longer than this (seconds): it ends with an error, exit code 1
+    /// (default: no limit).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
@@ -329,6 +337,10 @@ pub struct ServeArgs {
     /// Let queries call other SPARQL endpoints with SERVICE, and updates fetch URLs with LOAD.
     #[arg(long)]
     pub allow_service: bool,
+    /// Evaluate at most this many queries and updates at once (default: twice the cores, at least 8);
+    /// others wait for a slot up to 5 s, then get 503 "busy" with Retry-After.
+    #[arg(long, value_name = "N")]
+    pub max_running: Option<usize>,
 }
 
 /// How `push` sends graphs.

@@ -19,6 +19,7 @@ pub mod rdf;
 pub mod segment;
 pub mod serve;
 pub mod store;
+pub mod summary;
 
 pub use error::{Error, Result};
 pub use model::{Analysis, Document, Metadata};

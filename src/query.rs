@@ -14,6 +14,9 @@
 //! `COALESCE(?k, default)`.
 
 use std::io::Write;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Literal, NamedNode, Term};
@@ -155,8 +158,53 @@ pub fn param_term(value: &str) -> Term {
 /// Options of one evaluation.
 #[derive(Default, Clone)]
 pub struct RunOptions {
-    /// Cancels the query when triggered (a timeout).
+    /// Cancels the query when triggered (a timeout: see [`Deadline`]).
     pub cancel: Option<CancellationToken>,
+}
+
+/// A time limit for one evaluation: its token is cancelled when the time is up,
+/// unless the deadline is dropped first. Evaluation checks the token before each
+/// result every operator emits (oxigraph's evaluator, patched: see
+/// `vendor/spareval/NEWSGRAPH.md`), so a cancelled query stops at once, however
+/// much work it had left.
+pub struct Deadline {
+    token: CancellationToken,
+    at: Instant,
+    _done: mpsc::Sender<()>,
+}
+
+impl Deadline {
+    /// A deadline `timeout` from now.
+    pub fn after(timeout: Duration) -> Self {
+        let token = CancellationToken::new();
+        let (tx, rx) = mpsc::channel::<()>();
+        let t = token.clone();
+        let spawned = thread::Builder::new().name("newsgraph query timeout".into()).spawn(move || {
+            if rx.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
+                t.cancel();
+            }
+        });
+        if spawned.is_err() {
+            // no timer thread: cancel at once rather than run without a limit
+            token.cancel();
+        }
+        Self { token, at: Instant::now() + timeout, _done: tx }
+    }
+
+    /// The token to give the evaluation ([`RunOptions::cancel`]).
+    pub fn token(&self) -> &CancellationToken {
+        &self.token
+    }
+
+    /// When the time is up.
+    pub fn at(&self) -> Instant {
+        self.at
+    }
+
+    /// Whether the time is up.
+    pub fn expired(&self) -> bool {
+        self.token.is_cancelled()
+    }
 }
 
 /// Evaluates a query on the store (default graph = union of all graphs).

@@ -157,10 +157,15 @@ fn serve_enforces_limits_on_time_rows_and_body_size() {
     assert!(a.body.contains("--timeout"), "{}", a.body);
     assert!(started.elapsed() < Duration::from_secs(15), "answered after {:?}", started.elapsed());
     // … and the server goes on answering
-    let a = call(Method::GET, &query_url(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), &[], "");
+    let a = call(
+        Method::GET,
+        &query_url(base, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://example.com/g> { ?s ?p ?o } }"),
+        &[],
+        "",
+    );
     assert_eq!(count(&a), 1600);
 
-    let a = call(Method::GET, &query_url(base, "SELECT * WHERE { ?s ?p ?o }"), &[], "");
+    let a = call(Method::GET, &query_url(base, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"), &[], "");
     assert_eq!(a.status, 422, "1600 rows are over --max-rows 50: {}", a.body);
     assert!(a.body.contains("LIMIT"), "{}", a.body);
     let a = call(Method::GET, &query_url(base, "SELECT * WHERE { ?s ?p ?o } LIMIT 50"), &[], "");

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, Triple};
 
 use crate::cli::{ExportArgs, ExportFormat};
 use newsgraph::export;
@@ -50,9 +50,11 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let graph_name = graph.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
     // graphs merged into one: an entity typed in two articles is written once
     let mut seen: HashSet<Triple> = HashSet::new();
+    // the article graphs; not the summary graph, which a store rebuilds from them
+    let summary = GraphName::NamedNode(mint::summary());
     for q in store.inner().quads_for_pattern(None, None, None, graph_name) {
         let q = q.context("cannot read the store")?;
-        if q.graph_name.is_default_graph() {
+        if q.graph_name.is_default_graph() || q.graph_name == summary {
             continue;
         }
         if rdf.supports_datasets() {

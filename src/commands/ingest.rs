@@ -1,7 +1,7 @@
 //! `newsgraph ingest`: articles → facts → one named graph per article in the
-//! store (the work is [`newsgraph::ingest`]; this adds the progress bar and the
-//! report), or, with `--to`, sent to a SPARQL Update endpoint (e.g. a running
-//! `newsgraph serve` that holds the store), one article at a time.
+//! store, or, with `--to`, sent to a SPARQL Update endpoint (e.g. a running
+//! `newsgraph serve` that holds the store), one article at a time. The work is
+//! [`newsgraph::ingest`] either way; this adds the progress bar and the report.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -11,11 +11,9 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::IngestArgs;
-use newsgraph::ingest::{self, Counts, Event, IngestOptions};
+use newsgraph::ingest::{self, Counts, Event, IngestOptions, RemoteSink, Sink, StoreSink, WriteError};
 use newsgraph::input::Source;
-use newsgraph::link::identity;
-use newsgraph::push::{Protocol, Remote};
-use newsgraph::rdf::{self, mint};
+use newsgraph::push::Protocol;
 use newsgraph::store::Store;
 
 /// A progress bar on stderr when it is a terminal: bytes read against the size
@@ -42,86 +40,34 @@ fn progress(args: &IngestArgs) -> ProgressBar {
     bar
 }
 
-/// Runs `ingest`.
+/// Runs `ingest`: into the store, or with `--to` to a SPARQL Update endpoint —
+/// the same library path either way ([`ingest::ingest`]), only the sink differs.
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
-    match args.to.clone() {
-        Some(to) => run_remote(&args, &to),
-        None => run_store(args),
-    }
-}
-
-/// The SPARQL Update URL: a bare server address gets `/update`.
-fn update_url(endpoint: &str) -> String {
-    let rest = endpoint.split_once("://").map_or(endpoint, |(_, r)| r);
-    if rest.trim_end_matches('/').contains('/') {
-        endpoint.to_owned()
-    } else {
-        format!("{}/update", endpoint.trim_end_matches('/'))
-    }
-}
-
-/// Sends each article's graph to a SPARQL Update endpoint, replacing it in one request.
-fn run_remote(args: &IngestArgs, to: &str) -> Result<ExitCode> {
-    let url = update_url(to);
-    let remote: Remote = super::push::remote(&url, Protocol::Update, args.token.as_deref(), None)
-        .context("check --to: the SPARQL Update URL, e.g. http://127.0.0.1:7878/update")?;
     let (pipeline, endpoint) = super::pipeline(&args.input)?;
-    // people are matched against the articles of --store read-only (the store the
-    // server serves), if there is one
-    let known = if args.store.store.join("CURRENT").exists() {
-        super::open_store_read_only(&args.store)?
-    } else {
-        Store::memory().context("cannot create an in-memory store")?
+    let remote = match &args.to {
+        Some(to) => Some(
+            super::push::remote(&update_url(to), Protocol::Update, args.token.as_deref(), None)
+                .context("check --to: the SPARQL Update URL, e.g. http://127.0.0.1:7878/update")?,
+        ),
+        None => None,
     };
-    let mut identities =
-        identity::IdentityIndex::load(&known).context("cannot read the people already in the store")?;
-    let mut out = std::io::stdout().lock();
-    let mut total = Counts::default();
-    let mut failed = 0;
-    for doc in super::articles(&args.input)? {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                super::report(&e);
-                failed += 1;
-                continue;
-            }
-        };
-        let analysis = pipeline.analyze(&doc);
-        let resolution = identities.resolve(&doc, &analysis);
-        let mut quads = rdf::map_with(&doc, &analysis, &resolution.iris);
-        quads.extend(resolution.merge_quads(&doc));
-        let counts = Counts::of(&doc, &analysis, quads.len());
-        if let Err(e) = remote.replace(&[(mint::article(&doc.id), quads)]) {
-            // the endpoint is down or refuses us: every other article would fail the same way
-            let fatal = e.status().is_none_or(|s| matches!(s, 401 | 403 | 404 | 405 | 415));
-            let hint = super::push::hint(&e);
-            let e =
-                anyhow::Error::new(e).context(format!("article {} was not sent to {} ({hint})", doc.id, remote.url()));
-            if fatal {
-                return Err(e);
-            }
-            super::report(&e);
-            failed += 1;
-            continue;
+    let store = match (&remote, args.memory) {
+        (_, true) => Store::memory().context("cannot create an in-memory store")?,
+        // with --to, what is stored already (to skip it) and the people it names (one
+        // node per person across articles) are read from --store, read-only: right when
+        // the server serves that store; without one, only the articles of the run count
+        (Some(_), false) if !args.store.store.join("CURRENT").exists() => {
+            Store::memory().context("cannot create an in-memory store")?
         }
-        identities.record(&doc, &analysis, &resolution.iris);
-        writeln!(out, "{}", article_line(&counts)).context("cannot write to standard output")?;
-        total.add(&counts);
-    }
-    summary(&mut out, &total, failed, 0, &format!("sent to {}", remote.url()))?;
-    super::finish_endpoint(endpoint.as_deref())?;
-    Ok(super::exit_code(failed, total.articles))
-}
-
-/// Ingests into the store.
-fn run_store(args: IngestArgs) -> Result<ExitCode> {
-    let store = if args.memory {
-        Store::memory().context("cannot create an in-memory store")?
-    } else {
-        super::open_store(&args.store)?
+        (Some(_), false) => super::open_store_read_only(&args.store)?,
+        (None, false) => super::open_store(&args.store)?,
     };
-    let (pipeline, endpoint) = super::pipeline(&args.input)?;
+    let mut to_store = StoreSink(&store);
+    let mut to_remote = remote.as_ref().map(RemoteSink);
+    let sink: &mut dyn Sink = match &mut to_remote {
+        Some(r) => r,
+        None => &mut to_store,
+    };
     let bar = progress(&args);
     let started = std::time::Instant::now();
     let articles = super::articles(&args.input)?.inspect(|d| {
@@ -132,16 +78,14 @@ fn run_store(args: IngestArgs) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let (mut failed, mut unchanged, mut done) = (0usize, 0usize, 0usize);
     let mut write_error = None;
-    let options = IngestOptions { jobs: args.jobs, ..IngestOptions::default() };
-    let total = ingest::ingest(&store, &pipeline, articles, options, |event| {
+    let options = IngestOptions { jobs: args.jobs, batch: args.batch as usize };
+    let destination = remote.as_ref().map(|r| r.url().to_owned());
+    let total = ingest::ingest(&store, &pipeline, articles, options, sink, |event| {
         let line = match event {
             Event::Stored(c) => {
                 done += 1;
                 bar.set_message(format!("{:.0} articles/s", done as f64 / started.elapsed().as_secs_f64().max(1e-3)));
-                Some(format!(
-                    "{}: {} entities, {} quotes, {} relations, {} triples",
-                    c.id, c.entities, c.quotes, c.relations, c.triples
-                ))
+                Some(article_line(&c))
             }
             Event::Unchanged(id) => {
                 unchanged += 1;
@@ -153,11 +97,11 @@ fn run_store(args: IngestArgs) -> Result<ExitCode> {
                 None
             }
             Event::NotStored(id, e) => {
-                bar.suspend(|| {
-                    super::report(
-                        &anyhow::Error::new(e).context(format!("article {id} was not stored; the store is unchanged")),
-                    )
-                });
+                let what = match &destination {
+                    Some(url) => format!("article {id} was not sent to {url}"),
+                    None => format!("article {id} was not stored; the store is unchanged"),
+                };
+                bar.suspend(|| super::report(&anyhow::Error::new(e).context(what)));
                 failed += 1;
                 None
             }
@@ -167,20 +111,44 @@ fn run_store(args: IngestArgs) -> Result<ExitCode> {
                 write_error.get_or_insert(e);
             }
         }
-    })
-    .context("the ingest stopped; every article stored so far is complete")?;
+    });
     bar.finish_and_clear();
+    let total = match total {
+        Ok(total) => total,
+        Err(e) => {
+            // the endpoint is down or refuses us: every other article would fail the same way
+            let hint = match &e {
+                WriteError::Remote(p) => super::push::hint(p),
+                _ => "every article stored so far is complete",
+            };
+            let to = destination.as_deref().unwrap_or(store.location());
+            return Err(anyhow::Error::new(e).context(format!("the ingest stopped: cannot write to {to} ({hint})")));
+        }
+    };
     if let Some(e) = write_error {
         return Err(anyhow::Error::new(e).context("cannot write to standard output"));
     }
-    let destination = format!(
-        "store {} now holds {} triples",
-        store.location(),
-        store.len().context("cannot count the store's triples")?
-    );
+    let destination = match &destination {
+        Some(url) => format!("sent to {url}"),
+        None => format!(
+            "store {} now holds {} triples in its article graphs",
+            store.location(),
+            store.article_quads().context("cannot read the store's summary")?
+        ),
+    };
     summary(&mut out, &total, failed, unchanged, &destination)?;
     super::finish_endpoint(endpoint.as_deref())?;
     Ok(super::exit_code(failed, total.articles + unchanged))
+}
+
+/// The SPARQL Update URL: a bare server address gets `/update`.
+fn update_url(endpoint: &str) -> String {
+    let rest = endpoint.split_once("://").map_or(endpoint, |(_, r)| r);
+    if rest.trim_end_matches('/').contains('/') {
+        endpoint.to_owned()
+    } else {
+        format!("{}/update", endpoint.trim_end_matches('/'))
+    }
 }
 
 /// One article's line of the report.

@@ -169,6 +169,19 @@ pub fn open_store_read_only(args: &StoreArgs) -> Result<Store> {
     })
 }
 
+/// Warns when a store opened read-only has an incomplete summary, which the
+/// bundled aggregate queries and `stats` read.
+pub fn warn_if_summary_incomplete(store: &Store) {
+    if !store.summary_is_complete().unwrap_or(true) {
+        eprintln!(
+            "newsgraph: warning: the summary of {} is not complete (written by an older newsgraph, or a load was \
+             interrupted): people-and-roles, places, mentions-of, the checks and stats may miss articles until a \
+             command that writes (ingest, link, serve) opens the store and completes it",
+            store.location()
+        );
+    }
+}
+
 /// Where output goes: standard output, or a file written whole or not at all
 /// (a temporary file renamed into place when everything was written).
 pub enum Output {

@@ -1,11 +1,12 @@
 //! `newsgraph query`: SPARQL text, a .rq file, or a bundled query, on the store.
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
 use crate::cli::{QueryArgs, QueryFormat};
-use newsgraph::query::{self, ResultFormat, RunOptions};
+use newsgraph::query::{self, Deadline, ResultFormat, RunOptions};
 
 /// Runs `query`.
 pub fn run(args: QueryArgs) -> Result<ExitCode> {
@@ -35,9 +36,22 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         };
         params.push((k.trim().to_owned(), v.to_owned()));
     }
+    let deadline = match args.timeout {
+        Some(t) if t.is_finite() && t > 0.0 => Some(Deadline::after(Duration::from_secs_f64(t))),
+        Some(t) => bail!("--timeout {t} is not a number of seconds above 0"),
+        None => None,
+    };
+    let failed = |deadline: &Option<Deadline>| match (deadline, args.timeout) {
+        (Some(d), Some(t)) if d.expired() => format!(
+            "query {name} ran longer than --timeout {t} s and was stopped (narrow its patterns, add a LIMIT, \
+             or give it more time)"
+        ),
+        _ => format!("query {name} failed"),
+    };
     let store = super::open_store_read_only(&args.store)?;
-    let results = query::run(&store, &name, &text, &params, &RunOptions::default())
-        .with_context(|| format!("query {name} failed"))?;
+    super::warn_if_summary_incomplete(&store);
+    let options = RunOptions { cancel: deadline.as_ref().map(|d| d.token().clone()) };
+    let results = query::run(&store, &name, &text, &params, &options).with_context(|| failed(&deadline))?;
     let format = match args.format {
         QueryFormat::Table => ResultFormat::Table,
         QueryFormat::Csv => ResultFormat::Csv,
@@ -45,7 +59,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         QueryFormat::Json => ResultFormat::Json,
         QueryFormat::Xml => ResultFormat::Xml,
     };
-    query::write(results, format, &mut out).with_context(|| format!("query {name} failed"))?;
+    query::write(results, format, &mut out).with_context(|| failed(&deadline))?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -35,6 +35,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         max_rows: args.max_rows,
         max_body: args.max_body,
         allow_service: args.allow_service,
+        max_running: args.max_running.unwrap_or_else(serve::default_max_running).max(1),
         ..ServeOptions::default()
     };
     let updates = if options.update_token.is_some() {

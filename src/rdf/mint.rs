@@ -3,6 +3,7 @@
 //! articles is one node.
 //!
 //! - article: `https://w3id.org/newsgraph/id/article/{id}` (percent-encoded)
+//! - the summary graph: `https://w3id.org/newsgraph/id/summary`
 //! - sentence: `{article}#char={start},{end}` (code points, after RFC 5147)
 //! - quotation, event, statement: `{article}#quote-{n}`, `#event-{n}`, `#fact-{n}`
 //! - entity linked to Wikidata: `https://w3id.org/newsgraph/id/wikidata/{Q…}`
@@ -14,6 +15,19 @@ use crate::model::{Entity, EntityType};
 
 /// Base of every resource IRI.
 pub const DATA: &str = "https://w3id.org/newsgraph/id/";
+
+/// A stable 64-bit fingerprint (FNV-1a) of byte strings, each followed by 0xff:
+/// the same on every machine and run (for checksums and compact keys).
+pub fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for bytes in parts {
+        for &b in bytes.iter().chain(&[0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode(s: &str) -> String {
@@ -48,6 +62,12 @@ pub fn slug(name: &str) -> String {
         out = encode(name);
     }
     out
+}
+
+/// The summary graph, which holds what the article graphs say in aggregate
+/// (`crate::summary`); its IRI also names the store in it.
+pub fn summary() -> NamedNode {
+    NamedNode::new_unchecked(format!("{DATA}summary"))
 }
 
 /// The IRI of an article (and of its named graph).

@@ -89,6 +89,60 @@ pub mod ng {
     pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#text");
     /// Went to a place.
     pub const VISITED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#visited");
+    // the summary graph (`summary`): aggregates kept at every write
+    /// A broken integrity rule found in an article graph when it was stored (summary graph).
+    pub const VIOLATION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Violation");
+    /// An organisation or place an entity is affiliated with in some article (summary graph).
+    pub const AFFILIATION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#affiliation");
+    /// A name an article gives an entity (summary graph).
+    pub const ALIAS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#alias");
+    /// How many articles name or describe an entity (summary graph).
+    pub const ARTICLE_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#articleCount");
+    /// The integrity check a violation breaks (summary graph).
+    pub const CHECK: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#check");
+    /// What is wrong, in words (summary graph).
+    pub const DETAIL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#detail");
+    /// How many distinct entities have a class (summary graph).
+    pub const ENTITY_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entityCount");
+    /// How many events took place at a place (summary graph).
+    pub const EVENT_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventCount");
+    /// How many facts involve an entity, over all articles (summary graph).
+    pub const FACT_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#factCount");
+    /// The article graph a violation was found in (summary graph).
+    pub const IN_GRAPH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#inGraph");
+    /// How many nodes of a class the article graphs hold, summed over articles (summary graph).
+    pub const INSTANCE_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#instanceCount");
+    /// A class an article gives an entity (summary graph).
+    pub const KIND: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#kind");
+    /// The latest publication date of an article naming an entity (summary graph).
+    pub const LAST_SEEN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#lastSeen");
+    /// An external identity of an entity: Wikidata, GeoNames, DBpedia (summary graph).
+    pub const LINK: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#link");
+    /// The name shown for an entity: its longest alias (summary graph).
+    pub const NAME: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#name");
+    /// The node a violation is about (summary graph).
+    pub const NODE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#node");
+    /// Article graphs loaded but not yet summarised (summary graph).
+    pub const PENDING: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#pending");
+    /// How many quads the article graphs hold (summary graph).
+    pub const QUAD_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#quadCount");
+    /// A role an article gives an entity (summary graph).
+    pub const ROLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#role");
+    /// The layout version of the summary graph.
+    pub const SUMMARY_VERSION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#summaryVersion");
+    /// How many quads of the article graphs use a predicate (summary graph).
+    pub const USE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#useCount");
+    /// A place an entity lies in according to some article (summary graph).
+    pub const WITHIN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#within");
 }
 
 /// schema.org, `https://schema.org/`.
@@ -192,6 +246,28 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     rdf::TYPE,
     rdf::LABEL,
     rdf::OWL_SAME_AS,
+    ng::VIOLATION,
+    ng::AFFILIATION,
+    ng::ALIAS,
+    ng::ARTICLE_COUNT,
+    ng::CHECK,
+    ng::DETAIL,
+    ng::ENTITY_COUNT,
+    ng::EVENT_COUNT,
+    ng::FACT_COUNT,
+    ng::IN_GRAPH,
+    ng::INSTANCE_COUNT,
+    ng::KIND,
+    ng::LAST_SEEN,
+    ng::LINK,
+    ng::NAME,
+    ng::NODE,
+    ng::PENDING,
+    ng::QUAD_COUNT,
+    ng::ROLE,
+    ng::SUMMARY_VERSION,
+    ng::USE_COUNT,
+    ng::WITHIN,
 ];
 
 /// The ontology, as shipped.

@@ -33,7 +33,7 @@
 //! | 406, 415 | no acceptable result format; unknown request `Content-Type` |
 //! | 413 | request body over the limit |
 //! | 422 | more result rows than the limit |
-//! | 503 | the query or update ran past the time limit (it was cancelled) |
+//! | 503 | the query or update ran past the time limit (it was cancelled), or every evaluation slot stayed taken |
 //!
 //! # Rationale
 //! - The HTTP layer is `oxhttp`, the library oxigraph's own server is built on:
@@ -44,34 +44,43 @@
 //!   message instead of a cut-off `200`, and memory stays bounded. Graph Store
 //!   downloads are plain scans and are streamed.
 //! - Timeouts cancel the evaluation with oxigraph's `CancellationToken`, which
-//!   evaluation checks at each read from the store.
+//!   every operator checks before each row it emits (a patched spareval:
+//!   `vendor/spareval/NEWSGRAPH.md`), so a runaway stops at its limit; at most
+//!   `max_running` evaluations run at once, the others wait for a slot and get
+//!   503 "busy" after a few seconds. A query evaluates on a thread of its own,
+//!   so its client has the answer at the deadline (plus 1.5 s at most) even
+//!   while the cancelled evaluation is still freeing what it built.
 
 pub mod api;
 pub mod explorer;
 pub mod negotiate;
 mod stream;
+mod writes;
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::{mpsc, Arc};
-use std::thread;
-use std::time::Duration;
+use std::sync::{mpsc, Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
-    ACCESS_CONTROL_MAX_AGE, ALLOW, AUTHORIZATION, CONTENT_TYPE, VARY, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
+    ACCESS_CONTROL_MAX_AGE, ALLOW, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, VARY, WWW_AUTHENTICATE,
+    X_CONTENT_TYPE_OPTIONS,
 };
 use oxhttp::model::{Body, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::sparql::results::QueryResultsSerializer;
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError};
+use oxigraph::sparql::{
+    CancellationToken, QueryDataset, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError,
+};
 use spargebra::GraphUpdateOperation;
 
 use crate::error::QueryError;
-use crate::query::{self, RunOptions, PREFIXES};
-use crate::store::Store;
+use crate::query::{self, Deadline, RunOptions, PREFIXES};
+use crate::rdf::mint;
+use crate::store::{Store, Touched};
 use negotiate::Refusal;
 
 /// What the server allows.
@@ -89,6 +98,14 @@ pub struct ServeOptions {
     pub allow_service: bool,
     /// At most this many connections are served at once (others wait).
     pub max_connections: usize,
+    /// At most this many queries and updates evaluate at once; others wait for a slot
+    /// (up to 5 s, or their time limit if shorter), then get 503 "busy".
+    pub max_running: usize,
+}
+
+/// The default number of evaluations at once: twice the cores, at least 8.
+pub fn default_max_running() -> usize {
+    std::thread::available_parallelism().map_or(8, |n| (2 * n.get()).max(8))
 }
 
 impl Default for ServeOptions {
@@ -100,6 +117,7 @@ impl Default for ServeOptions {
             max_body: 16 * 1024 * 1024,
             allow_service: false,
             max_connections: 64,
+            max_running: default_max_running(),
         }
     }
 }
@@ -151,6 +169,9 @@ struct HttpError {
 
 type HttpResult = Result<Response<Body>, HttpError>;
 
+/// An answer made on an evaluation thread: media type and body.
+type Answer = Result<(&'static str, Vec<u8>), HttpError>;
+
 fn error(status: StatusCode, message: impl Into<String>) -> HttpError {
     HttpError { status, message: message.into(), headers: Vec::new() }
 }
@@ -185,27 +206,41 @@ fn status(status: StatusCode) -> Response<Body> {
     r
 }
 
-/// Cancels a token after a delay unless dropped first.
-struct Watchdog {
-    _done: mpsc::Sender<()>,
+/// How long a request waits for a free evaluation slot before it gets 503 "busy".
+const QUEUE_WAIT: Duration = Duration::from_secs(5);
+
+/// At most `max` queries and updates evaluate at once; others wait for a slot.
+struct Slots {
+    running: Mutex<usize>,
+    freed: Condvar,
+    max: usize,
 }
 
-fn watchdog(timeout: Duration) -> (CancellationToken, Watchdog) {
-    let token = CancellationToken::new();
-    let (tx, rx) = mpsc::channel::<()>();
-    let t = token.clone();
-    let spawned = thread::Builder::new().name("newsgraph query timeout".into()).spawn(move || {
-        if rx.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-            t.cancel();
-        }
-    });
-    if let Err(e) = spawned {
-        // no timer thread: cancel at once rather than run without a limit
-        eprintln!("newsgraph serve: cannot start a timeout thread ({e}); the request is refused");
-        token.cancel();
+/// A taken evaluation slot, given back when dropped.
+struct Slot(Arc<Slots>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut running = self.0.running.lock().unwrap_or_else(PoisonError::into_inner);
+        *running -= 1;
+        self.0.freed.notify_one();
     }
-    (token, Watchdog { _done: tx })
 }
+
+/// Takes a slot, waiting for one until `until`.
+fn take(slots: &Arc<Slots>, until: Instant) -> Option<Slot> {
+    let mut running = slots.running.lock().unwrap_or_else(PoisonError::into_inner);
+    while *running >= slots.max {
+        let left = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())?;
+        running = slots.freed.wait_timeout(running, left).unwrap_or_else(PoisonError::into_inner).0;
+    }
+    *running += 1;
+    Some(Slot(Arc::clone(slots)))
+}
+
+/// How long after its deadline a query's answer is waited for before the client
+/// gets 503 anyway (the evaluation, cancelled, goes on unwinding on its own thread).
+const GRACE: Duration = Duration::from_millis(1500);
 
 /// Which graph a Graph Store request is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,15 +263,19 @@ impl Target {
 }
 
 /// The SPARQL endpoint over one store; [`Endpoint::handle`] answers one request.
+/// Clones share the store and the evaluation slots.
+#[derive(Clone)]
 pub struct Endpoint {
-    store: Store,
+    store: Arc<Store>,
     options: ServeOptions,
+    slots: Arc<Slots>,
 }
 
 impl Endpoint {
     /// An endpoint serving `store`.
     pub fn new(store: Store, options: ServeOptions) -> Self {
-        Self { store, options }
+        let slots = Slots { running: Mutex::new(0), freed: Condvar::new(), max: options.max_running.max(1) };
+        Self { store: Arc::new(store), options, slots: Arc::new(slots) }
     }
 
     /// The store served.
@@ -443,7 +482,8 @@ impl Endpoint {
             }
             _ => return Err(bad_request("give one query, not several")),
         };
-        let (token, _watch) = watchdog(self.options.timeout);
+        let deadline = Deadline::after(self.options.timeout);
+        let token = deadline.token().clone();
         let mut prepared =
             self.evaluator(token.clone()).parse_query(&text).map_err(|e| syntax("query", &e.to_string()))?;
         let (default, named) = (graph_params(params, "default-graph-uri")?, graph_params(params, "named-graph-uri")?);
@@ -453,8 +493,36 @@ impl Endpoint {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let results = prepared.on_store(self.store.inner()).execute().map_err(|e| self.evaluation(e))?;
-        self.results(request, results, &token)
+        let accept = accept_of(request);
+        let slot = self.slot(&deadline)?;
+        let this = self.clone();
+        self.off_thread(&deadline, move |answer| {
+            let _slot = slot;
+            match prepared.on_store(this.store.inner()).execute() {
+                Ok(mut results) => {
+                    let _ = answer.send(this.results(accept.as_deref(), &mut results, &token));
+                    // what is left of the evaluation is dropped now, after the answer went
+                }
+                Err(e) => {
+                    let _ = answer.send(Err(this.evaluation(e)));
+                }
+            }
+        })
+    }
+
+    /// Runs an evaluation on a thread of its own and waits for its answer until
+    /// the deadline (plus a moment): however long the evaluation takes to stop
+    /// and free what it built, the client has its answer in time. The evaluation
+    /// keeps its slot until it is done.
+    fn off_thread(&self, deadline: &Deadline, work: impl FnOnce(&mpsc::Sender<Answer>) + Send + 'static) -> HttpResult {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("newsgraph query".into())
+            .spawn(move || work(&tx))
+            .map_err(|e| internal(format!("cannot start an evaluation thread: {e}")))?;
+        let wait = deadline.at().saturating_duration_since(Instant::now()) + GRACE;
+        let (media_type, body) = rx.recv_timeout(wait).unwrap_or_else(|_| Err(self.timed_out("query")))?;
+        Ok(ok(media_type, body))
     }
 
     fn run_bundled(&self, request: &mut Request<Body>) -> HttpResult {
@@ -467,13 +535,39 @@ impl Endpoint {
             params.extend(form_urlencoded::parse(&body).into_owned());
         }
         let params: Vec<(String, String)> = params.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-        let (token, _watch) = watchdog(self.options.timeout);
+        let deadline = Deadline::after(self.options.timeout);
+        let token = deadline.token().clone();
         let options = RunOptions { cancel: Some(token.clone()) };
-        let results = query::run(&self.store, bundled.name, bundled.text, &params, &options).map_err(|e| match e {
-            QueryError::Evaluation { source, .. } => self.evaluation(source),
-            other => bad_request(other.to_string()),
-        })?;
-        self.results(request, results, &token)
+        let accept = accept_of(request);
+        let slot = self.slot(&deadline)?;
+        let this = self.clone();
+        self.off_thread(&deadline, move |answer| {
+            let _slot = slot;
+            match query::run(&this.store, bundled.name, bundled.text, &params, &options) {
+                Ok(mut results) => {
+                    let _ = answer.send(this.results(accept.as_deref(), &mut results, &token));
+                }
+                Err(QueryError::Evaluation { source, .. }) => {
+                    let _ = answer.send(Err(this.evaluation(source)));
+                }
+                Err(other) => {
+                    let _ = answer.send(Err(bad_request(other.to_string())));
+                }
+            }
+        })
+    }
+
+    /// Waits for an evaluation slot (up to 5 s, and not past the deadline); 503 "busy" if none frees.
+    fn slot(&self, deadline: &Deadline) -> Result<Slot, HttpError> {
+        let until = deadline.at().min(Instant::now() + QUEUE_WAIT);
+        take(&self.slots, until).ok_or_else(|| HttpError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: format!(
+                "the server is busy: {} queries and updates are running, its limit (--max-running); try again shortly",
+                self.slots.max
+            ),
+            headers: vec![(RETRY_AFTER, HeaderValue::from_static("2"))],
+        })
     }
 
     fn evaluation(&self, e: QueryEvaluationError) -> HttpError {
@@ -527,36 +621,36 @@ impl Endpoint {
 
     /// Writes results in the negotiated format, in memory, up to `max_rows` rows,
     /// checking between rows that the time is not up.
-    fn results(&self, request: &Request<Body>, results: QueryResults<'_>, token: &CancellationToken) -> HttpResult {
-        let accept = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok());
+    fn results(&self, accept: Option<&str>, results: &mut QueryResults<'_>, token: &CancellationToken) -> Answer {
         let eval = |e| self.evaluation(e);
         match results {
             QueryResults::Boolean(b) => {
+                let b = *b;
                 let format = negotiate::choose(accept, negotiate::RESULTS).map_err(refusal)?;
                 let body = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), b)
                     .map_err(internal)?;
-                Ok(ok(format.media_type(), body))
+                Ok((format.media_type(), body))
             }
             QueryResults::Solutions(solutions) => {
                 let format = negotiate::choose(accept, negotiate::RESULTS).map_err(refusal)?;
                 let mut ser = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(internal)?;
-                for (i, s) in solutions.enumerate() {
+                for (i, s) in solutions.by_ref().enumerate() {
                     self.within_bounds(i, token)?;
                     ser.serialize(&s.map_err(eval)?).map_err(internal)?;
                 }
-                Ok(ok(format.media_type(), ser.finish().map_err(internal)?))
+                Ok((format.media_type(), ser.finish().map_err(internal)?))
             }
             QueryResults::Graph(triples) => {
                 let format = negotiate::choose(accept, negotiate::GRAPH).map_err(refusal)?;
                 let mut ser = query::rdf_serializer(format).for_writer(Vec::new());
-                for (i, t) in triples.enumerate() {
+                for (i, t) in triples.by_ref().enumerate() {
                     self.within_bounds(i, token)?;
                     ser.serialize_triple(&t.map_err(eval)?).map_err(internal)?;
                 }
-                Ok(ok(format.media_type(), ser.finish().map_err(internal)?))
+                Ok((format.media_type(), ser.finish().map_err(internal)?))
             }
         }
     }
@@ -590,35 +684,55 @@ impl Endpoint {
                 ));
             }
         }
-        let (token, _watch) = watchdog(self.options.timeout);
-        let cancelled = token.clone();
-        let mut prepared = self.evaluator(token).for_update(update);
+        let deadline = Deadline::after(self.options.timeout);
+        let cancelled = deadline.token().clone();
+        let evaluator = self.evaluator(cancelled.clone());
+        let mut prepared = evaluator.clone().for_update(update.clone());
         let (default, named) =
             (graph_params(params, "using-graph-uri")?, graph_params(params, "using-named-graph-uri")?);
-        for using in prepared.using_datasets_mut() {
-            if !using.is_default_dataset() {
-                continue;
-            }
+        let dataset = |using: &mut QueryDataset| {
             if !default.is_empty() || !named.is_empty() {
                 using.set_default_graph(default.iter().cloned().map(GraphName::from).collect());
                 using.set_available_named_graphs(named.iter().cloned().map(NamedOrBlankNode::from).collect());
             } else {
                 using.set_default_graph_as_union();
             }
+        };
+        for using in prepared.using_datasets_mut() {
+            if using.is_default_dataset() {
+                dataset(using);
+            }
         }
-        match prepared.on_store(self.store.inner()).execute() {
+        let _slot = self.slot(&deadline)?;
+        // in one transaction with the summary of the graphs it changes
+        enum Failed {
+            Touched(QueryEvaluationError),
+            Summary,
+            Update(UpdateEvaluationError),
+        }
+        let outcome = self.store.change(
+            |tx| match writes::touched(tx, &evaluator, &update, dataset) {
+                Ok(t) if writes::writes_summary(&t) => Err(Failed::Summary),
+                Ok(t) => Ok(t),
+                Err(e) => Err(Failed::Touched(e)),
+            },
+            |tx| prepared.on_transaction(tx).execute().map_err(Failed::Update),
+        );
+        match outcome.map_err(internal)? {
             Ok(()) => Ok(status(StatusCode::NO_CONTENT)),
             Err(_) if cancelled.is_cancelled() => Err(self.timed_out("update")),
-            Err(e @ (UpdateEvaluationError::GraphAlreadyExists(_) | UpdateEvaluationError::GraphDoesNotExist(_))) => {
-                Err(bad_request(e.to_string()))
-            }
-            Err(
+            Err(Failed::Summary) => Err(summary_is_ours()),
+            Err(Failed::Touched(e)) => Err(internal(format!("the update failed: {e}"))),
+            Err(Failed::Update(
+                e @ (UpdateEvaluationError::GraphAlreadyExists(_) | UpdateEvaluationError::GraphDoesNotExist(_)),
+            )) => Err(bad_request(e.to_string())),
+            Err(Failed::Update(
                 e @ (UpdateEvaluationError::UnsupportedService(_)
                 | UpdateEvaluationError::Service(_)
                 | UpdateEvaluationError::UnsupportedContentType(_)
                 | UpdateEvaluationError::GraphParsing(_)),
-            ) => Err(bad_request(e.to_string())),
-            Err(e) => Err(internal(format!("the update failed: {e}"))),
+            )) => Err(bad_request(e.to_string())),
+            Err(Failed::Update(e)) => Err(internal(format!("the update failed: {e}"))),
         }
     }
 
@@ -657,6 +771,9 @@ impl Endpoint {
 
     fn store_load(&self, request: &mut Request<Body>) -> HttpResult {
         let target = Self::target(request)?;
+        if target == Target::Named(mint::summary()) {
+            return Err(summary_is_ours());
+        }
         let kind = content_type(request);
         let format = kind.as_deref().and_then(RdfFormat::from_media_type).ok_or_else(|| {
             unsupported(
@@ -683,36 +800,60 @@ impl Endpoint {
             .for_slice(&body)
             .collect::<Result<_, _>>()
             .map_err(|e| bad_request(format!("the {} body is not valid: {e}", format.name())))?;
-        let store = self.store.inner();
-        let existed = match &target {
-            Target::Named(g) => store.contains_named_graph(g).map_err(internal)?,
-            _ => true,
+        let touched = match &target {
+            Target::All if replace => Touched::All,
+            Target::All => Touched::Graphs(
+                quads
+                    .iter()
+                    .filter_map(|q| match &q.graph_name {
+                        GraphName::NamedNode(n) => Some(n.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            Target::Named(g) => Touched::Graphs(vec![g.clone()]),
+            Target::Default => Touched::Graphs(Vec::new()),
         };
-        let mut tx = store.start_transaction().map_err(internal)?;
-        if replace {
-            match &target {
-                Target::All => tx.clear().map_err(internal)?,
-                t => tx.clear_graph(t.graph_name().as_ref()).map_err(internal)?,
-            }
+        if writes::writes_summary(&touched) {
+            return Err(summary_is_ours());
         }
-        if let Target::Named(g) = &target {
-            tx.insert_named_graph(g);
-        }
-        tx.extend(&quads);
-        tx.commit().map_err(internal)?;
+        // in one transaction with the summary of the graphs it changes
+        let existed = self
+            .store
+            .change(
+                |_| Ok(touched),
+                |tx| {
+                    let existed = match &target {
+                        Target::Named(g) => tx.contains_named_graph(g)?,
+                        _ => true,
+                    };
+                    if replace {
+                        match &target {
+                            Target::All => tx.clear()?,
+                            t => tx.clear_graph(t.graph_name().as_ref())?,
+                        }
+                    }
+                    if let Target::Named(g) = &target {
+                        tx.insert_named_graph(g);
+                    }
+                    tx.extend(&quads);
+                    Ok::<_, oxigraph::store::StorageError>(existed)
+                },
+            )
+            .map_err(internal)?
+            .map_err(internal)?;
         Ok(status(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED }))
     }
 
     fn store_delete(&self, request: &Request<Body>) -> HttpResult {
-        let store = self.store.inner();
         match Self::target(request)? {
+            Target::Named(g) if g == mint::summary() => return Err(summary_is_ours()),
             Target::Named(g) => {
-                if !store.contains_named_graph(&g).map_err(internal)? {
+                if !self.store.remove_graph(g.as_ref()).map_err(internal)? {
                     return Err(error(StatusCode::NOT_FOUND, format!("there is no graph {g} in this store")));
                 }
-                store.remove_named_graph(&g).map_err(internal)?;
             }
-            Target::Default => store.clear_graph(GraphNameRef::DefaultGraph).map_err(internal)?,
+            Target::Default => self.store.inner().clear_graph(GraphNameRef::DefaultGraph).map_err(internal)?,
             Target::All => return Err(bad_request(
                 "name the graph to delete with ?graph=IRI or ?default (to empty the store, send DROP ALL to /update)",
             )),
@@ -724,6 +865,18 @@ impl Endpoint {
 /// Compares two byte strings in time that does not depend on where they differ.
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// 403 for a write to the summary graph.
+fn summary_is_ours() -> HttpError {
+    error(
+        StatusCode::FORBIDDEN,
+        format!(
+            "{} is the summary graph: newsgraph keeps it up to date with every write to the article graphs, \
+             and it cannot be written directly",
+            mint::summary()
+        ),
+    )
 }
 
 fn syntax(what: &str, message: &str) -> HttpError {
@@ -764,6 +917,11 @@ fn preflight() -> Response<Body> {
 fn content_type(request: &Request<Body>) -> Option<String> {
     let v = request.headers().get(CONTENT_TYPE)?.to_str().ok()?;
     Some(v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+}
+
+/// The request's `Accept` header.
+fn accept_of(request: &Request<Body>) -> Option<String> {
+    request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
 fn url_params(request: &Request<Body>) -> Vec<(String, String)> {

@@ -87,7 +87,8 @@ fn queries_by_post_direct_and_form() {
 #[test]
 fn construct_negotiates_rdf() {
     let e = endpoint(None);
-    let q = format!("/query?query={}", encode("CONSTRUCT WHERE { ?s ?p ?o }"));
+    // the article graphs (the summary graph, also in the union, names no rdfs:label)
+    let q = format!("/query?query={}", encode("CONSTRUCT WHERE { ?s rdfs:label ?o }"));
     let (status, kind, body) = get(&e, &q, "application/n-triples");
     assert_eq!((status, kind.as_str()), (200, "application/n-triples"), "{body}");
     assert!(body.contains("<https://w3id.org/newsgraph/id/person/ann>"), "{body}");
@@ -179,7 +180,20 @@ fn graph_store_put_get_delete() {
     assert_eq!(status, 400, "{body}");
     let (status, kind, body) = get(&e, "/store", "application/n-quads");
     assert_eq!((status, kind.as_str()), (200, "application/n-quads"));
-    assert_eq!(body.lines().count(), 2, "{body}");
+    let summary = format!("{} .", crate::rdf::mint::summary());
+    assert_eq!(body.lines().filter(|l| !l.ends_with(&summary)).count(), 2, "{body}");
+    assert!(body.contains(&summary), "the whole dataset holds the summary graph too: {body}");
+    let summary_uri = format!("/store?graph={}", encode(crate::rdf::mint::summary().as_str()));
+    let (status, _, body) = send(
+        &e,
+        request(
+            Method::PUT,
+            &summary_uri,
+            &[("Content-Type", "application/n-triples"), ("Authorization", "Bearer t")],
+            "<s> <p> <o> .",
+        ),
+    );
+    assert_eq!(status, 403, "the summary graph is not written directly: {body}");
     let delete = || request(Method::DELETE, &uri, &[("Authorization", "Bearer t")], "");
     assert_eq!(send(&e, delete()).0, 204);
     assert_eq!(send(&e, delete()).0, 404);

@@ -41,7 +41,8 @@ use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use serde_json::{json, Value};
 
-use super::{bad_request, error, ok, url_params, watchdog, Endpoint, HttpError, HttpResult};
+use super::{bad_request, error, ok, url_params, Endpoint, HttpError, HttpResult};
+use crate::query::Deadline;
 use crate::rdf::vocab::{ng, prov, rdf, schema};
 use read::{graph_iri, key, name_needles, sort_sources, value, Key, Reader, Source};
 
@@ -101,7 +102,8 @@ pub(super) fn handle(ep: &Endpoint, request: &mut Request<Body>) -> HttpResult {
     }
     let path = request.uri().path().to_owned();
     let timeout = ep.options.timeout.min(API_TIMEOUT);
-    let (token, _watch) = watchdog(timeout);
+    let deadline = Deadline::after(timeout);
+    let token = deadline.token().clone();
     let r = Reader { store: ep.store.inner(), token, read: Cell::new(0), truncated: Cell::new(false), timeout };
     let mut answer = match path.as_str() {
         "/api/search" => search(&r, &params),
@@ -190,6 +192,9 @@ fn iri(key: &str, value: &str) -> Result<NamedNode, HttpError> {
     })
 }
 
+/// The summary graph (`crate::summary`).
+const SUMMARY: &str = "https://w3id.org/newsgraph/id/summary";
+
 /// `/api/search?q=&limit=`
 fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
     params.only(&["q", "limit"])?;
@@ -209,10 +214,11 @@ fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
             _ => 3,
         }
     };
-    // the names (labels and aliases) that contain the text, then the best of them
+    // the names (labels and aliases) that contain the text, then the best of them; the labels
+    // from the summary graph, which has each entity's names once (not once per article)
     let text = Literal::new_simple_literal(&needle);
     let names = r.select(&format!(
-        "SELECT DISTINCT ?name WHERE {{ {{ ?e rdfs:label ?name }} UNION {{ ?m ng:mergedName ?name }} \
+        "SELECT DISTINCT ?name WHERE {{ {{ GRAPH <{SUMMARY}> {{ ?e ng:alias ?name }} }} UNION {{ ?m ng:mergedName ?name }} \
          FILTER(CONTAINS(LCASE(STR(?name)), {text})) }} LIMIT 20000"
     ))?;
     let mut names: Vec<(u8, usize, String)> =
@@ -225,7 +231,7 @@ fn search(r: &Reader<'_>, params: &Params) -> Result<Value, HttpError> {
         let values: String = names.iter().map(|(_, _, n)| format!("{} ", Literal::new_simple_literal(n))).collect();
         for row in r.select(&format!(
             "SELECT DISTINCT ?e ?name WHERE {{ VALUES ?name {{ {values} }} \
-             {{ ?e rdfs:label ?name }} UNION {{ ?m ng:mergedName ?name ; ng:mergedInto ?e }} }}"
+             {{ GRAPH <{SUMMARY}> {{ ?e ng:alias ?name }} }} UNION {{ ?m ng:mergedName ?name ; ng:mergedInto ?e }} }}"
         ))? {
             if let (Some(Term::NamedNode(e)), Some(name)) = (row.get("e"), row.get("name")) {
                 let name = value(name);
