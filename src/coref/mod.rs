@@ -229,6 +229,17 @@ impl Resolution<'_> {
         out
     }
 
+    /// The entity of the first mention of sentence `s`, if resolved yet.
+    fn subject_of(&self, s: usize) -> Option<EntityId> {
+        let first = self.mentions.partition_point(|x| x.sentence < s);
+        self.mentions.get(first).filter(|x| x.sentence == s).and_then(|_| self.of[first])
+    }
+
+    /// Whether mention `i` is the first of its sentence.
+    fn is_first_of_sentence(&self, i: usize) -> bool {
+        i == 0 || self.mentions[i - 1].sentence != self.mentions[i].sentence
+    }
+
     fn pronoun(&mut self, i: usize) {
         let m = &self.mentions[i];
         let g = m.gender;
@@ -242,9 +253,13 @@ impl Resolution<'_> {
             let a = &self.mentions[k];
             let mut score = -(rank as f32);
             score -= (m.sentence - a.sentence) as f32 * 0.5;
-            // subjects: the first mention of their sentence
-            if k == 0 || self.mentions[k - 1].sentence != a.sentence {
+            // subjects: the first mention of their sentence (by any of the entity's mentions there);
+            // a pronoun that is itself a subject prefers them more ("X met Y's aide. He said …")
+            if self.subject_of(a.sentence) == Some(e) {
                 score += 1.0;
+                if self.subject_of(m.sentence) == None && self.is_first_of_sentence(i) {
+                    score += 0.5;
+                }
             }
             if a.sentence == m.sentence {
                 score += 0.5;

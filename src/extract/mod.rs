@@ -6,7 +6,9 @@
 //! article: tokens in lower case, which mention each token belongs to, and
 //! which tokens lie inside quotation marks.
 
+pub mod agents;
 pub mod dates;
+pub mod events;
 pub mod quotes;
 pub mod relations;
 
@@ -14,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::lexicon;
 use crate::lexicon::gazetteer::{self, Gazetteer};
-use crate::model::{Analysis, Document, Entity, EntityId, EntityType, MentionId, Span, TokenKind};
+use crate::model::{Analysis, Document, Entity, EntityId, EntityType, Mention, MentionId, Span, TokenKind};
 
 /// Adds quotes, events and relations to an analysis.
 pub trait Extractor: Send + Sync {
@@ -38,9 +40,15 @@ impl Extractor for RuleExtractor {
     fn extract(&self, doc: &Document, analysis: &mut Analysis) {
         let quote_spans = quotes::find_quotes(&doc.text, &analysis.segmentation);
         let mut view = View::new(doc, analysis, self.gazetteer, &quote_spans);
-        let found = quotes::attribute(&view, &quote_spans);
-        let (events, relations, new_entities) = relations::extract(&mut view, &found);
+        let found = quotes::attribute(&mut view, &quote_spans);
+        let (events, relations) = relations::extract(&mut view, &found);
+        let (new_entities, new_mentions) = (std::mem::take(&mut view.extra), std::mem::take(&mut view.extra_mentions));
         analysis.entities.extend(new_entities);
+        // mentions of agents the extractors met come after the recogniser's, so no id changes
+        for (m, e) in new_mentions {
+            analysis.mentions.push(m);
+            analysis.mention_entity.push(Some(e));
+        }
         analysis.quotes = found;
         analysis.events = events;
         analysis.relations = relations;
@@ -63,8 +71,16 @@ pub struct View<'a> {
     pub mention_at: Vec<Option<MentionId>>,
     /// Whether each token lies inside quotation marks (marks excluded).
     pub quoted: Vec<bool>,
-    /// Entities created by the extractors (countries named only by an adjective).
+    /// Entities created by the extractors (countries named only by an adjective,
+    /// agents named by role).
     pub extra: Vec<Entity>,
+    /// Mentions of agents found by the extractors, with their entity; they are
+    /// appended to the analysis after the recogniser's mentions.
+    pub extra_mentions: Vec<(Mention, EntityId)>,
+    /// The agents met so far ([`agents`]).
+    pub agents: Vec<agents::Agent>,
+    /// The article id (agents are local to their article).
+    pub doc_id: &'a str,
 }
 
 impl<'a> View<'a> {
@@ -84,7 +100,19 @@ impl<'a> View<'a> {
                 *flag = true;
             }
         }
-        Self { text: &doc.text, analysis, gaz, published: doc.meta.date, lower, mention_at, quoted, extra: Vec::new() }
+        Self {
+            text: &doc.text,
+            analysis,
+            gaz,
+            published: doc.meta.date,
+            lower,
+            mention_at,
+            quoted,
+            extra: Vec::new(),
+            extra_mentions: Vec::new(),
+            agents: Vec::new(),
+            doc_id: &doc.id,
+        }
     }
 
     /// Number of tokens.
@@ -198,4 +226,37 @@ impl<'a> View<'a> {
 /// Whether entities of this type can say things or take part in meetings.
 pub fn is_agent(t: EntityType) -> bool {
     matches!(t, EntityType::Person | EntityType::Org)
+}
+
+#[cfg(test)]
+mod debug_dump {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let Ok(path) = std::env::var("NG_DUMP") else { return };
+        let text = std::fs::read_to_string(path).expect("file");
+        let needle = std::env::var("NG_FIND").unwrap_or_default();
+        let doc = crate::model::Document::new("d", text.clone());
+        let a = crate::Pipeline::default().analyze(&doc);
+        for (si, s) in a.segmentation.sentences.iter().enumerate() {
+            let st = s.span.text(&text);
+            if !st.contains(&needle) {
+                continue;
+            }
+            println!("S{si}: {st}");
+            for (k, m) in a.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+                let e = a.mention_entity[k].map(|e| a.entities[e].name.clone());
+                println!("   {:?} {:?} {:?} title={:?} -> {:?}", m.span.text(&text), m.kind, m.etype, m.title.map(|t| t.text(&text)), e);
+            }
+            for r in a.relations.iter().filter(|r| r.sentence == si) {
+                println!("   REL {} {:?} {:?}", a.entities[r.subject].name, r.predicate, match &r.object { crate::model::Object::Entity(e) => a.entities[*e].name.clone(), crate::model::Object::Literal(l) => l.clone() });
+            }
+            for ev in a.events.iter().filter(|e| e.sentence == si) {
+                println!("   EV {:?} {} {:?} actors={:?} place={:?} date={:?} planned={}", ev.kind, ev.code.code(), ev.participants.iter().map(|p| a.entities[*p].name.clone()).collect::<Vec<_>>(), ev.actors.iter().map(|p| a.entities[*p].name.clone()).collect::<Vec<_>>(), ev.place.map(|p| a.entities[p].name.clone()), ev.date, ev.planned);
+            }
+            for q in a.quotes.iter().filter(|q| q.sentence == si) {
+                println!("   Q {:?} <- {:?}", &q.span.text(&text)[..q.span.len().min(50)], q.speaker.map(|e| a.entities[e].name.clone()));
+            }
+        }
+    }
 }

@@ -21,7 +21,9 @@
 //! A speaker that is a pronoun or a role nominal is the entity coreference
 //! gave it ("he stated" → the person "he" refers to).
 
+use super::agents::{self, Phrase};
 use super::{is_agent, View};
+use crate::lexicon::gazetteer::KbKind;
 use crate::model::{EntityId, EntityType, MentionId, MentionKind, Quote, Segmentation, Span, TokenKind};
 
 /// Where a quotation's marks are, as token indices.
@@ -154,23 +156,39 @@ fn push(text: &str, seg: &Segmentation, open: usize, close: usize, out: &mut Vec
     out.push(QuoteMarks { open, close, content: Span::new(start + lead, end - trail) });
 }
 
+/// Who a rule found as the speaker: a mention, or a phrase naming an agent by role.
+#[derive(Debug, Clone)]
+enum Who {
+    Mention(MentionId),
+    Agent(Phrase),
+}
+
+impl Who {
+    fn entity(self, view: &mut View<'_>) -> Option<EntityId> {
+        match self {
+            Who::Mention(m) => view.entity(m),
+            Who::Agent(p) => Some(view.agent_entity(&p)),
+        }
+    }
+}
+
 /// The speaker of each quotation.
-pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
-    let seg = &view.analysis.segmentation;
+pub fn attribute(view: &mut View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::with_capacity(marks.len());
     let mut enclosing: Vec<(Span, Option<EntityId>)> = Vec::new();
     for q in marks {
+        let seg = &view.analysis.segmentation;
         let s_open = seg.sentence_at(seg.tokens[q.open].span.start);
         let s_close = seg.sentence_at(q.content.end.saturating_sub(1));
         let closed = seg.tokens.get(q.close).is_some_and(|t| t.kind == TokenKind::Quote);
-        let (mut speaker_mention, mut cue) = if closed { after(view, q, s_close) } else { (None, None) };
-        if speaker_mention.is_none() {
-            (speaker_mention, cue) = before(view, q, s_open);
+        let (mut who, mut cue) = if closed { after(view, q, s_close) } else { (None, None) };
+        if who.is_none() && !is_title(view, q) {
+            (who, cue) = before(view, q, s_open);
         }
-        if speaker_mention.is_none() && cue.is_none() {
-            speaker_mention = dashed(view, q);
+        if who.is_none() && cue.is_none() {
+            who = dashed(view, q).map(Who::Mention);
         }
-        let mut speaker = speaker_mention.and_then(|m| view.entity(m));
+        let mut speaker = who.and_then(|w| w.entity(view));
         // "The city reasoned, “…”": a definite description of an entity named before
         if speaker.is_none() {
             speaker = cue.and_then(|c| described_agent(view, c.start));
@@ -182,21 +200,18 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
         if speaker.is_none() {
             speaker = enclosing.last().and_then(|(_, sp)| *sp);
         }
-        // "“…”, it added": an organisation that spoke just before
-        if speaker.is_none() && cue.is_some_and(|c| matches!(word_before(view, c.start), "it" | "they")) {
-            speaker =
-                out.last().and_then(|prev| prev.speaker).filter(|&e| view.etype(e) == crate::model::EntityType::Org);
+        // "“…”, it added", "They call for “…”": an organisation or group that spoke just before
+        if speaker.is_none() {
+            if let Some(c) = cue {
+                let pronoun = word_before(view, c.start).to_owned();
+                if matches!(pronoun.as_str(), "it" | "they") {
+                    speaker = spoke_before(view, &out, s_open, pronoun == "they");
+                }
+            }
         }
         if speaker.is_none() && cue.is_none() && is_sentence_like(view, q, s_open) {
-            // continue the speaker of the previous quote nearby
-            let para = seg.sentences[s_open].paragraph;
-            speaker = out
-                .last()
-                .filter(|prev| {
-                    let pp = seg.sentences[prev.sentence].paragraph;
-                    pp == para || pp + 1 == para
-                })
-                .and_then(|prev| prev.speaker);
+            // continue the speaker of the sentence or quote just before
+            speaker = continued(view, &out, s_open);
         }
         // a quotation of several sentences is one quote per sentence, each with the speaker
         enclosing.push((q.content, speaker));
@@ -207,6 +222,102 @@ pub fn attribute(view: &View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// The speaker a cueless quote continues: the speaker of a reporting verb in the
+/// sentence just before it ("As X told the paper, … . “…”", "X stated:" ending the
+/// paragraph before), else the speaker of the previous quote in the same or the
+/// previous paragraph.
+fn continued(view: &mut View<'_>, out: &[Quote], s: usize) -> Option<EntityId> {
+    let seg = &view.analysis.segmentation;
+    let para = seg.sentences[s].paragraph;
+    let near = |sentence: usize| {
+        let pp = seg.sentences[sentence].paragraph;
+        pp == para || pp + 1 == para
+    };
+    let last_quote = out.last().filter(|prev| near(prev.sentence)).and_then(|prev| prev.speaker.map(|e| (prev.sentence, e)));
+    if let Some(prev) = s.checked_sub(1).filter(|&p| near(p)) {
+        // a quote of that same sentence already tells its speaker
+        if last_quote.is_none_or(|(qs, _)| qs < prev) {
+            if let Some(who) = reported_speaker(view, prev) {
+                return who.entity(view);
+            }
+        }
+    }
+    last_quote.map(|(_, e)| e)
+}
+
+/// The speaker of the first reporting verb of a sentence outside quotes: "As
+/// Heald told the paper, …" → Heald; "Police said …" → police.
+fn reported_speaker(view: &View<'_>, s: usize) -> Option<Who> {
+    let toks = view.sentence_tokens(s);
+    // nouns that look like verbs of saying
+    let v = toks.clone().find(|&i| {
+        view.is_reporting_verb(i) && !matches!(view.word(i), "report" | "reports" | "post" | "posts" | "note" | "notes")
+    })?;
+    subject(view, v, toks.start)
+}
+
+/// The subject of a reporting verb at `v`: the nearest agent before it in the
+/// clause, a name or pronoun ("Heald told") or a role phrase ("police said").
+fn subject(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
+    if let Some(p) = agents::phrase_before(view, v, floor) {
+        return Some(Who::Agent(p));
+    }
+    // "X, undersecretary to the prime minister, said": the name before the apposition
+    if v > floor && view.word(v - 1) == "," {
+        let open = (floor..v - 1).rev().take(12).find(|&k| view.word(k) == ",");
+        if let Some(name) = open.and_then(|k| k.checked_sub(1)).and_then(|k| view.mention_at[k]) {
+            let mention = &view.analysis.mentions[name];
+            if mention.kind == MentionKind::Name && is_agent(mention.etype) && view.entity(name).is_some() {
+                return Some(Who::Mention(name));
+            }
+        }
+    }
+    view.subject_before(v, floor).map(Who::Mention).or_else(|| possessor_of_statement(view, v, floor))
+}
+
+/// "PC World's recent analysis … concluded", "the ministry's statement said":
+/// whose document or statement it is.
+fn possessor_of_statement(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
+    const NOUNS: &[&str] = &[
+        "analysis", "announcement", "article", "blog", "findings", "letter", "message", "paper", "post", "report",
+        "research", "review", "statement", "study", "survey", "website",
+    ];
+    let noun = (v.saturating_sub(10).max(floor)..v).rev().find(|&k| NOUNS.contains(&view.word(k)))?;
+    let p = (noun.saturating_sub(4).max(floor + 1)..noun).rev().find(|&k| view.kind(k) == Some(TokenKind::Possessive))?;
+    let m = view.mention_at[p - 1]?;
+    (is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some()).then_some(Who::Mention(m))
+}
+
+/// The type of the entity a speaker would be.
+fn who_type(view: &View<'_>, who: &Who) -> Option<EntityType> {
+    match who {
+        Who::Mention(m) => view.entity(*m).map(|e| view.etype(e)),
+        Who::Agent(p) => Some(if p.plural { EntityType::Norp } else { EntityType::Person }),
+    }
+}
+
+/// Who spoke before a quote introduced by "it" or "they": the last organisation
+/// (or, for "they", group) that said something in this sentence or the three before.
+fn spoke_before(view: &mut View<'_>, out: &[Quote], s: usize, plural: bool) -> Option<EntityId> {
+    let fits = |t: Option<EntityType>| match t {
+        Some(EntityType::Org) => true,
+        Some(EntityType::Norp) => plural,
+        _ => false,
+    };
+    for prev in (s.saturating_sub(3)..=s).rev() {
+        let quoted = out.iter().rev().find(|q| q.sentence == prev).and_then(|q| q.speaker);
+        if let Some(e) = quoted.filter(|&e| fits(Some(view.etype(e)))) {
+            return Some(e);
+        }
+        if prev < s {
+            if let Some(who) = reported_speaker(view, prev).filter(|w| fits(who_type(view, w))) {
+                return who.entity(view);
+            }
+        }
+    }
+    None
 }
 
 /// The quoted words cut at the sentence boundaries inside them, with each piece's sentence.
@@ -234,7 +345,7 @@ fn sentence_pieces(view: &View<'_>, content: Span) -> Vec<(Span, usize)> {
 fn dashed(view: &View<'_>, q: &QuoteMarks) -> Option<MentionId> {
     let person = |m: MentionId| {
         let mention = &view.analysis.mentions[m];
-        (mention.etype == crate::model::EntityType::Person && view.entity(m).is_some()).then_some(m)
+        (mention.etype == EntityType::Person && view.entity(m).is_some()).then_some(m)
     };
     let is_dash = |i: usize| matches!(view.word(i), "—" | "–" | "-" | ":");
     // X — “…”
@@ -269,13 +380,23 @@ fn described_agent(view: &View<'_>, cue: usize) -> Option<EntityId> {
         _ => return None,
     };
     let sentence = view.analysis.segmentation.sentence_at(cue);
+    // "the city" is the city named last, not the region named after it
+    let kind = match noun {
+        "city" | "town" | "municipality" => Some(KbKind::City),
+        "country" => Some(KbKind::Country),
+        "region" | "province" | "state" => Some(KbKind::Region),
+        _ => None,
+    };
+    let fits_kind = |m: &crate::model::Mention| {
+        kind.is_none_or(|k| view.gaz.place(m.span.text(view.text)).is_none_or(|id| view.gaz.entry(id).kind == k))
+    };
     view.analysis
         .mentions
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, m)| m.span.end <= cue && m.sentence + 3 >= sentence && m.kind == MentionKind::Name)
-        .find_map(|(k, m)| view.entity(k).filter(|_| wanted.contains(&m.etype)))
+        .find_map(|(k, m)| view.entity(k).filter(|_| wanted.contains(&m.etype) && fits_kind(m)))
 }
 
 /// The lower-case word just before byte `pos`.
@@ -298,8 +419,9 @@ fn is_sentence_like(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> bool {
     (starts_capital && words >= 4) || inside * 2 >= toks.len()
 }
 
-/// A speaker after the quote: `“…,” X said` or `“…,” said X`.
-fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId>, Option<Span>) {
+/// A speaker after the quote: `“…,” X said`, `“…,” said X`, `“…,” police said`,
+/// `“…,” said a spokesman for the ministry`.
+fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Option<Span>) {
     let end = view.sentence_tokens(sentence).end;
     let start = q.close + 1;
     // the reporting verb, before any other quote opens
@@ -314,24 +436,76 @@ fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId>
         }
     }
     let Some(v) = verb else { return (None, None) };
-    let cue = Some(view.span(v, v + 1));
-    // "X said": the agent mention nearest before the verb
-    if let Some(m) = nearest_agent(view, start, v) {
-        return (Some(m), cue);
+    // "“…”, and told the police": a verb of a new clause, not of the quote
+    if view.word(v - 1) == "and" {
+        return (None, None);
     }
-    // "said X"
+    let cue = Some(view.span(v, v + 1));
+    // "X said": the agent mention nearest before the verb, or a role phrase
+    if let Some(m) = nearest_agent(view, start, v) {
+        return (Some(Who::Mention(m)), cue);
+    }
+    if let Some(p) = agents::phrase_before(view, v, start) {
+        return (Some(Who::Agent(p)), cue);
+    }
+    // "said X" (not "told X": that is who heard it)
+    if takes_listener(view.word(v)) {
+        return (None, cue);
+    }
     for i in v + 1..end.min(v + 6) {
         if let Some(m) = view.mention_at[i] {
             if is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some() {
-                return (Some(m), cue);
+                return (Some(Who::Mention(m)), cue);
             }
         }
     }
-    (None, cue)
+    (agents::phrase_after(view, v + 1, end).map(Who::Agent), cue)
 }
 
-/// A speaker before the quote: `X said … “…”` or `According to X, “…”`.
-fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId>, Option<Span>) {
+/// Whether a verb of saying takes its listener as object ("told Reuters").
+fn takes_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "tell" | "tells" | "told" | "telling" | "ask" | "asks" | "asked" | "inform" | "informs" | "informed"
+            | "instruct" | "instructs" | "instructed" | "urge" | "urges" | "urged" | "assure" | "assured"
+            | "assures" | "warn" | "warned" | "warns"
+    )
+}
+
+/// Whether a quote names something rather than reports words: right after a
+/// preposition or a verb of naming ("says on “The Countdown”", "named it “Hope”").
+fn is_title(view: &View<'_>, q: &QuoteMarks) -> bool {
+    q.open > 0
+        && matches!(
+            view.word(q.open - 1),
+            "on" | "in" | "at" | "of" | "from" | "by" | "into" | "onto" | "about" | "via" | "titled" | "entitled"
+                | "named" | "nicknamed" | "headlined"
+        )
+}
+
+/// Verbs that put words in someone's mouth without being verbs of saying:
+/// "called the ruling “dangerous”", "dubbed it “…”", "call for “…”".
+fn is_naming_verb(view: &View<'_>, i: usize) -> bool {
+    view.mention_at[i].is_none()
+        && !view.quoted[i]
+        && matches!(
+            view.word(i),
+            "call"
+                | "called"
+                | "calls"
+                | "characterised"
+                | "characterized"
+                | "dubbed"
+                | "labeled"
+                | "labelled"
+                | "termed"
+                | "branded"
+        )
+}
+
+/// A speaker before the quote: `X said … “…”`, `According to X, “…”`,
+/// `X called it “…”`, `…, with one poster writing “…”`.
+fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Option<Span>) {
     let toks = view.sentence_tokens(sentence);
     let mut i = q.open;
     while i > toks.start {
@@ -340,26 +514,55 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<MentionId
             continue;
         }
         if view.word(i) == "according" && view.word(i + 1) == "to" {
+            let cue = Some(view.span(i, i + 2));
+            let first = if view.word(i + 2) == "the" { i + 3 } else { i + 2 };
+            if let Some(m) = view.mention_starting(first).filter(|&m| view.entity(m).is_some()) {
+                return (Some(Who::Mention(m)), cue);
+            }
+            if let Some(p) = agents::phrase_after(view, i + 2, q.open) {
+                return (Some(Who::Agent(p)), cue);
+            }
             let m = (i + 2..q.open).find_map(|k| view.mention_at[k].filter(|&m| view.entity(m).is_some()));
-            return (m, Some(view.span(i, i + 2)));
+            return (m.map(Who::Mention), cue);
         }
-        if view.is_reporting_verb(i) {
+        if view.is_reporting_verb(i) || is_naming_verb(view, i) {
             let cue = Some(view.span(i, i + 1));
             // "X said A, and told the police, “…”": the coordinated verb shares the sentence's subject
             let coordinated = i > toks.start && view.word(i - 1) == "and";
-            let subject =
-                if coordinated { first_agent(view, toks.start, i) } else { view.subject_before(i, toks.start) };
-            let m = subject.or_else(|| {
-                // "said X, “…”"
-                (i + 1..q.open).find_map(|k| {
-                    view.mention_at[k]
-                        .filter(|&m| is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some())
+            let who = if coordinated {
+                first_agent(view, toks.start, i).map(Who::Mention)
+            } else if view.word(i).ends_with("ing") && i > toks.start && view.word(i - 1) == "," {
+                // "One poster admitted to it, writing “…”": the subject of the sentence
+                sentence_subject(view, toks.start, i)
+            } else {
+                subject(view, i, toks.start)
+            };
+            let listener = takes_listener(view.word(i));
+            let who = who
+                .or_else(|| {
+                    if listener {
+                        return None;
+                    }
+                    // "said X, “…”"
+                    (i + 1..q.open).find_map(|k| {
+                        view.mention_at[k]
+                            .filter(|&m| is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some())
+                            .map(Who::Mention)
+                    })
                 })
-            });
-            return (m, cue);
+                .or_else(|| (!listener).then(|| agents::phrase_after(view, i + 1, q.open).map(Who::Agent)).flatten());
+            return (who, cue);
         }
     }
     (None, None)
+}
+
+/// The subject that opens a sentence: its first agent mention or role phrase.
+fn sentence_subject(view: &View<'_>, start: usize, end: usize) -> Option<Who> {
+    if let Some(p) = agents::phrase_after(view, start, end.min(start + 6)) {
+        return Some(Who::Agent(p));
+    }
+    first_agent(view, start, end).map(Who::Mention)
 }
 
 /// The first agent mention (person or organisation, not a possessor) of tokens `[start, end)` outside quotes.
@@ -383,8 +586,8 @@ fn nearest_agent(view: &View<'_>, start: usize, end: usize) -> Option<MentionId>
             continue;
         }
         match mention.etype {
-            crate::model::EntityType::Person => return Some(m),
-            crate::model::EntityType::Org if org.is_none() && mention.kind == MentionKind::Name => org = Some(m),
+            EntityType::Person => return Some(m),
+            EntityType::Org if org.is_none() && mention.kind == MentionKind::Name => org = Some(m),
             _ => {}
         }
     }
