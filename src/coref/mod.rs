@@ -243,6 +243,21 @@ impl Resolution<'_> {
     fn pronoun(&mut self, i: usize) {
         let m = &self.mentions[i];
         let g = m.gender;
+        // a pronoun that opens its sentence continues the subject of the sentence before
+        // ("Ingram of the Times dubbed it … . He characterized …")
+        if self.is_first_of_sentence(i) && m.sentence > 0 {
+            let previous = self.subject_of(m.sentence - 1).filter(|&e| {
+                self.entities[e].etype == EntityType::Person
+                    && !matches!((g, self.gender[e]), (Some(a), Some(b)) if a != b)
+            });
+            if let Some(e) = previous {
+                self.assign(i, e);
+                if let Some(g) = g {
+                    self.gender[e].get_or_insert(g);
+                }
+                return;
+            }
+        }
         let mut best: Option<(f32, EntityId)> = None;
         for (rank, (e, k)) in self.antecedents(i).into_iter().enumerate() {
             if let (Some(a), Some(b)) = (g, self.gender[e]) {
@@ -253,13 +268,9 @@ impl Resolution<'_> {
             let a = &self.mentions[k];
             let mut score = -(rank as f32);
             score -= (m.sentence - a.sentence) as f32 * 0.5;
-            // subjects: the first mention of their sentence (by any of the entity's mentions there);
-            // a pronoun that is itself a subject prefers them more ("X met Y's aide. He said …")
+            // subjects: the first mention of their sentence (by any of the entity's mentions there)
             if self.subject_of(a.sentence) == Some(e) {
                 score += 1.0;
-                if self.subject_of(m.sentence) == None && self.is_first_of_sentence(i) {
-                    score += 0.5;
-                }
             }
             if a.sentence == m.sentence {
                 score += 0.5;

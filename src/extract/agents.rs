@@ -98,6 +98,8 @@ pub struct Phrase {
     pub owner: Option<EntityId>,
     /// A nationality word in the phrase ("Afghan officials"), whose country it belongs to.
     pub nationality: Option<usize>,
+    /// Whether it names an organisation the recogniser did not ("Yonhap news agency").
+    pub organisation: bool,
 }
 
 /// Whether token `k` may modify an agent noun: an adjective or noun, a name, a nationality.
@@ -176,7 +178,7 @@ pub fn phrase_at(view: &View<'_>, head: usize, floor: usize) -> Option<Phrase> {
             }
         }
     }
-    Some(Phrase { start, head, end, plural, owner, nationality })
+    Some(Phrase { start, head, end, plural, owner, nationality, organisation: false })
 }
 
 /// The agent phrase that is the subject of a verb at token `verb`: its head just
@@ -205,6 +207,49 @@ pub fn phrase_before(view: &View<'_>, verb: usize, floor: usize) -> Option<Phras
 /// Adverbs between a subject and its verb.
 fn is_adverb(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4) || matches!(w, "also" | "later" | "then" | "earlier" | "again" | "further" | "previously")
+}
+
+/// Common nouns that end the name of a news organisation or office written
+/// with them ("Yonhap news agency", "the Herald newspaper").
+#[rustfmt::skip]
+const ORGANISATION_NOUNS: &[&str] = &[
+    "agency", "broadcaster", "channel", "daily", "magazine", "ministry", "network", "newspaper",
+    "radio", "television", "website",
+];
+
+/// An organisation named by capitalised words and a common noun, starting at
+/// token `start` ("Yonhap news agency", "the Herald newspaper"), when the
+/// recogniser left it unnamed.
+pub fn organisation_after(view: &View<'_>, start: usize, limit: usize) -> Option<Phrase> {
+    let mut k = start;
+    if view.word(k) == "the" {
+        k += 1;
+    }
+    let first = k;
+    let capital = |k: usize| {
+        view.kind(k) == Some(TokenKind::Word)
+            && view.mention_at[k].is_none()
+            && view.analysis.segmentation.tokens[k].span.text(view.text).starts_with(char::is_uppercase)
+    };
+    while k < limit && capital(k) {
+        k += 1;
+    }
+    if k == first || k - first > 4 {
+        return None;
+    }
+    if view.word(k) == "news" {
+        k += 1;
+    }
+    let head = k;
+    (head < limit && ORGANISATION_NOUNS.binary_search(&view.word(head)).is_ok()).then_some(Phrase {
+        start: first,
+        head,
+        end: head + 1,
+        plural: false,
+        owner: None,
+        nationality: None,
+        organisation: true,
+    })
 }
 
 /// The agent phrase that starts at token `start` (after "said" or "according to"):
@@ -249,7 +294,11 @@ impl View<'_> {
         let modifiers: Vec<String> = (p.start..p.head).map(|k| self.word(k).to_owned()).collect();
         let span = self.span(p.start, p.end);
         let sentence = self.analysis.segmentation.sentence_at(span.start);
-        let etype = if p.plural { EntityType::Norp } else { EntityType::Person };
+        let etype = match (p.organisation, p.plural) {
+            (true, _) => EntityType::Org,
+            (false, true) => EntityType::Norp,
+            (false, false) => EntityType::Person,
+        };
         let n = self.analysis.entities.len();
         let known = self.agents.iter().rev().find(|a| {
             a.head == head
@@ -262,7 +311,7 @@ impl View<'_> {
             None => {
                 // "Police said" at a sentence start is "police"; "State Department officials" keeps its capitals
                 let first = self.analysis.segmentation.tokens[p.start].span.text(self.text);
-                let proper = self.mention_at[p.start].is_some() || self.gaz.demonym(first).is_some();
+                let proper = p.organisation || self.mention_at[p.start].is_some() || self.gaz.demonym(first).is_some();
                 let name = if proper { span.text(self.text).to_owned() } else { lower_first(span.text(self.text)) };
                 let slug = crate::rdf::mint::slug(&name);
                 self.extra.push(Entity {
@@ -324,7 +373,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [COLLECTIVES, PERSON_NOUNS] {
+        for list in [COLLECTIVES, PERSON_NOUNS, ORGANISATION_NOUNS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

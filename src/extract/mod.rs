@@ -81,6 +81,8 @@ pub struct View<'a> {
     pub agents: Vec<agents::Agent>,
     /// The article id (agents are local to their article).
     pub doc_id: &'a str,
+    /// In an interview, the person whose answers it gives (an "I" outside quotes).
+    pub interviewee: Option<EntityId>,
 }
 
 impl<'a> View<'a> {
@@ -112,6 +114,7 @@ impl<'a> View<'a> {
             extra_mentions: Vec::new(),
             agents: Vec::new(),
             doc_id: &doc.id,
+            interviewee: None,
         }
     }
 
@@ -169,7 +172,22 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a reporting verb outside any mention or quote.
     pub fn is_reporting_verb(&self, i: usize) -> bool {
-        self.mention_at[i].is_none() && !self.quoted[i] && lexicon::is_reporting_verb(self.word(i))
+        self.mention_at[i].is_none()
+            && !self.quoted[i]
+            && lexicon::is_reporting_verb(self.word(i))
+            && !self.is_noun_of_saying(i)
+    }
+
+    /// Whether a word that can be a verb of saying is a noun here: "a blog
+    /// post", "the report", "his comments".
+    fn is_noun_of_saying(&self, i: usize) -> bool {
+        const NOUNS: &[&str] = &[
+            "answer", "answers", "comment", "comments", "note", "notes", "post", "posts", "quote", "remark", "remarks",
+            "replies", "reply", "report", "reports", "statement", "tweet", "tweets",
+        ];
+        const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
+        NOUNS.contains(&self.word(i))
+            && (1..=2).any(|d| i >= d && DETERMINERS.contains(&self.word(i - d)))
     }
 
     /// The entity of the country a word names, as a demonym ("Ukrainian") or

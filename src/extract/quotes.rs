@@ -161,6 +161,8 @@ fn push(text: &str, seg: &Segmentation, open: usize, close: usize, out: &mut Vec
 enum Who {
     Mention(MentionId),
     Agent(Phrase),
+    /// An entity known otherwise (the interviewee an "I" stands for).
+    Entity(EntityId),
 }
 
 impl Who {
@@ -168,12 +170,58 @@ impl Who {
         match self {
             Who::Mention(m) => view.entity(m),
             Who::Agent(p) => Some(view.agent_entity(&p)),
+            Who::Entity(e) => Some(e),
         }
     }
 }
 
+/// The person an interview's answers are by: the one person its headline
+/// names, when the article alternates questions and answers (two or more
+/// paragraphs that are a single question).
+fn interviewee(view: &View<'_>) -> Option<EntityId> {
+    let seg = &view.analysis.segmentation;
+    let questions = seg
+        .paragraphs
+        .iter()
+        .filter(|p| p.sentences.len() == 1 && view.text[p.span.start..p.span.end].trim_end().ends_with('?'))
+        .count();
+    if questions < 2 {
+        return None;
+    }
+    let headline = seg.paragraphs.first()?;
+    let mut people = view.analysis.mentions.iter().enumerate().filter(|(_, m)| {
+        m.kind == MentionKind::Name && m.etype == EntityType::Person && headline.span.contains(m.span)
+    });
+    let (first, _) = people.next()?;
+    let e = view.entity(first)?;
+    people.all(|(k, _)| view.entity(k) == Some(e)).then_some(e)
+}
+
+/// "I said", "we wrote": in an interview's answer, the interviewee.
+fn first_person_before(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
+    let mut k = v.checked_sub(1).filter(|&k| k >= floor)?;
+    while k > floor
+        && matches!(
+            view.word(k),
+            "have" | "has" | "had" | "should" | "would" | "could" | "will" | "can" | "may" | "might" | "must" | "did"
+                | "do" | "also" | "just" | "already"
+        )
+    {
+        k -= 1;
+    }
+    if !matches!(view.word(k), "i" | "we") || view.quoted[k] {
+        return None;
+    }
+    let para = &view.analysis.segmentation.paragraphs[view.analysis.segmentation.sentences[view.analysis.segmentation.sentence_at(view.analysis.segmentation.tokens[k].span.start)].paragraph];
+    if view.text[para.span.start..para.span.end].trim_end().ends_with('?') {
+        return None; // the interviewer's question
+    }
+    view.interviewee.map(Who::Entity)
+}
+
 /// The speaker of each quotation.
 pub fn attribute(view: &mut View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
+    view.interviewee = interviewee(view);
     let mut out: Vec<Quote> = Vec::with_capacity(marks.len());
     let mut enclosing: Vec<(Span, Option<EntityId>)> = Vec::new();
     for q in marks {
@@ -181,12 +229,13 @@ pub fn attribute(view: &mut View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
         let s_open = seg.sentence_at(seg.tokens[q.open].span.start);
         let s_close = seg.sentence_at(q.content.end.saturating_sub(1));
         let closed = seg.tokens.get(q.close).is_some_and(|t| t.kind == TokenKind::Quote);
+        let title = is_title(view, q);
         let (mut who, mut cue) = if closed { after(view, q, s_close) } else { (None, None) };
-        if who.is_none() && !is_title(view, q) {
+        if who.is_none() && !title {
             (who, cue) = before(view, q, s_open);
         }
         if who.is_none() && cue.is_none() {
-            who = dashed(view, q).map(Who::Mention);
+            who = dashed(view, q).map(Who::Mention).or_else(|| captioned(view, q));
         }
         let mut speaker = who.and_then(|w| w.entity(view));
         // "The city reasoned, “…”": a definite description of an entity named before
@@ -209,7 +258,7 @@ pub fn attribute(view: &mut View<'_>, marks: &[QuoteMarks]) -> Vec<Quote> {
                 }
             }
         }
-        if speaker.is_none() && cue.is_none() && is_sentence_like(view, q, s_open) {
+        if speaker.is_none() && cue.is_none() && !title && is_sentence_like(view, q, s_open) {
             // continue the speaker of the sentence or quote just before
             speaker = continued(view, &out, s_open);
         }
@@ -264,6 +313,9 @@ fn subject(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
     if let Some(p) = agents::phrase_before(view, v, floor) {
         return Some(Who::Agent(p));
     }
+    if let Some(who) = first_person_before(view, v, floor) {
+        return Some(who);
+    }
     // "X, undersecretary to the prime minister, said": the name before the apposition
     if v > floor && view.word(v - 1) == "," {
         let open = (floor..v - 1).rev().take(12).find(|&k| view.word(k) == ",");
@@ -274,7 +326,26 @@ fn subject(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
             }
         }
     }
-    view.subject_before(v, floor).map(Who::Mention).or_else(|| possessor_of_statement(view, v, floor))
+    view.subject_before(v, floor).map(|m| person_of_organisation(view, m)).map(Who::Mention).or_else(|| possessor_of_statement(view, v, floor))
+}
+
+/// "X of the Times said": the person, not the organisation named after "of".
+fn person_of_organisation(view: &View<'_>, m: MentionId) -> MentionId {
+    let mention = &view.analysis.mentions[m];
+    if mention.etype == EntityType::Person {
+        return m;
+    }
+    let mut k = mention.tokens.start;
+    if k > 0 && view.word(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < 2 || !matches!(view.word(k - 1), "of" | "from" | "for" | "at") {
+        return m;
+    }
+    match view.mention_at[k - 2] {
+        Some(p) if view.analysis.mentions[p].etype == EntityType::Person && view.entity(p).is_some() => p,
+        _ => m,
+    }
 }
 
 /// "PC World's recent analysis … concluded", "the ministry's statement said":
@@ -294,7 +365,9 @@ fn possessor_of_statement(view: &View<'_>, v: usize, floor: usize) -> Option<Who
 fn who_type(view: &View<'_>, who: &Who) -> Option<EntityType> {
     match who {
         Who::Mention(m) => view.entity(*m).map(|e| view.etype(e)),
+        Who::Agent(p) if p.organisation => Some(EntityType::Org),
         Who::Agent(p) => Some(if p.plural { EntityType::Norp } else { EntityType::Person }),
+        Who::Entity(e) => Some(view.etype(*e)),
     }
 }
 
@@ -365,6 +438,25 @@ fn dashed(view: &View<'_>, q: &QuoteMarks) -> Option<MentionId> {
     None
 }
 
+/// A speaker named like a caption right after a quote that opens its
+/// paragraph: `“…” Anonymous blogger, “Title”`, `“…” Jane Doe, in her blog`.
+fn captioned(view: &View<'_>, q: &QuoteMarks) -> Option<Who> {
+    let seg = &view.analysis.segmentation;
+    let para = &seg.paragraphs[seg.sentences[seg.sentence_at(seg.tokens[q.open].span.start)].paragraph];
+    let first = seg.token_at_or_after(para.span.start);
+    if q.open != first || seg.tokens.get(q.close).is_none_or(|t| t.kind != TokenKind::Quote) {
+        return None;
+    }
+    let k = q.close + 1;
+    let end_of = |e: usize| e >= seg.tokens.len() || seg.tokens[e].span.start >= para.span.end || view.word(e) == ",";
+    if let Some(m) = view.mention_starting(k) {
+        let mention = &view.analysis.mentions[m];
+        return (mention.etype == EntityType::Person && end_of(mention.tokens.end)).then_some(Who::Mention(m));
+    }
+    let p = agents::phrase_after(view, k, (k + 5).min(seg.tokens.len()))?;
+    end_of(p.end).then_some(Who::Agent(p))
+}
+
 /// The entity a definite description just before a reporting verb stands for:
 /// "the city said" → the city named last, "the company said" → the organisation named last.
 fn described_agent(view: &View<'_>, cue: usize) -> Option<EntityId> {
@@ -416,7 +508,15 @@ fn is_sentence_like(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> bool {
     let starts_capital =
         view.text.get(q.content.start..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
     let words = (q.open + 1..q.close).filter(|&i| view.kind(i) == Some(TokenKind::Word)).count();
-    (starts_capital && words >= 4) || inside * 2 >= toks.len()
+    // "The Internet Explorer 6 Countdown": a title, every word capitalised
+    let capitals = (q.open + 1..q.close)
+        .filter(|&i| {
+            view.kind(i) == Some(TokenKind::Word)
+                && view.analysis.segmentation.tokens[i].span.text(view.text).starts_with(char::is_uppercase)
+        })
+        .count();
+    let title_case = words >= 2 && capitals * 4 >= words * 3;
+    !title_case && ((starts_capital && words >= 4) || inside * 2 >= toks.len())
 }
 
 /// A speaker after the quote: `“…,” X said`, `“…,” said X`, `“…,” police said`,
@@ -473,21 +573,24 @@ fn takes_listener(w: &str) -> bool {
 }
 
 /// Whether a quote names something rather than reports words: right after a
-/// preposition or a verb of naming ("says on “The Countdown”", "named it “Hope”").
+/// preposition or a noun of naming ("says on “The Countdown”", "by the name
+/// “The Katherinator”").
 fn is_title(view: &View<'_>, q: &QuoteMarks) -> bool {
     q.open > 0
         && matches!(
             view.word(q.open - 1),
-            "on" | "in" | "at" | "of" | "from" | "by" | "into" | "onto" | "about" | "via" | "titled" | "entitled"
-                | "named" | "nicknamed" | "headlined"
+            "on" | "in" | "at" | "of" | "from" | "by" | "into" | "onto" | "about" | "via" | "name" | "nickname"
+                | "title" | "headline" | "slogan" | "hashtag" | "term" | "phrase" | "word" | "label" | "motto"
         )
 }
 
 /// Verbs that put words in someone's mouth without being verbs of saying:
 /// "called the ruling “dangerous”", "dubbed it “…”", "call for “…”".
 fn is_naming_verb(view: &View<'_>, i: usize) -> bool {
+    // "a user labelled “Anonymous”" names the user: the quote right after the verb is a name
     view.mention_at[i].is_none()
         && !view.quoted[i]
+        && view.kind(i + 1) != Some(TokenKind::Quote)
         && matches!(
             view.word(i),
             "call"
@@ -519,13 +622,17 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opt
             if let Some(m) = view.mention_starting(first).filter(|&m| view.entity(m).is_some()) {
                 return (Some(Who::Mention(m)), cue);
             }
-            if let Some(p) = agents::phrase_after(view, i + 2, q.open) {
+            if let Some(p) = agents::organisation_after(view, i + 2, q.open)
+                .or_else(|| agents::phrase_after(view, i + 2, q.open))
+            {
                 return (Some(Who::Agent(p)), cue);
             }
             let m = (i + 2..q.open).find_map(|k| view.mention_at[k].filter(|&m| view.entity(m).is_some()));
             return (m.map(Who::Mention), cue);
         }
-        if view.is_reporting_verb(i) || is_naming_verb(view, i) {
+        // "has been told to …", "was asked": the subject heard it, and did not say it
+        let passive = i > toks.start && matches!(view.word(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+        if (view.is_reporting_verb(i) || is_naming_verb(view, i)) && !passive {
             let cue = Some(view.span(i, i + 1));
             // "X said A, and told the police, “…”": the coordinated verb shares the sentence's subject
             let coordinated = i > toks.start && view.word(i - 1) == "and";

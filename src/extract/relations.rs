@@ -124,7 +124,9 @@ pub fn extract(view: &mut View<'_>, quotes: &[Quote]) -> (Vec<Event>, Vec<Relati
         if let Some(owner) = a.owner.filter(|&o| o != a.entity && view.etype(o) != EntityType::Person) {
             x.add(a.entity, Predicate::AffiliatedWith, Object::Entity(owner), s, None, None);
         }
-        if view.etype(a.entity) == EntityType::Person {
+        if view.etype(a.entity) == EntityType::Person
+            && lexicon::title(&a.head).is_some_and(|(k, _)| k == lexicon::TitleKind::Role)
+        {
             x.add(a.entity, Predicate::HoldsRole, Object::Literal(a.head.clone()), s, None, None);
         }
     }
