@@ -23,6 +23,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
 
 use crate::error::{ReadError, StoreError};
+use crate::link::events::EventIndex;
 use crate::link::identity::IdentityIndex;
 use crate::model::{Analysis, Document};
 use crate::pipeline::Pipeline;
@@ -151,6 +152,7 @@ pub fn ingest(
         message: format!("cannot start the worker threads: {e}"),
     })?;
     let mut identities = IdentityIndex::load(store)?;
+    let mut events = EventIndex::load(store)?;
     let mut stored = stored_checksums(store)?;
     let mut total = Counts::default();
     let mut articles = articles.peekable();
@@ -185,15 +187,18 @@ pub fn ingest(
                 Some(a) => {
                     let resolution = identities.resolve(doc, &a);
                     identities.record(doc, &a, &resolution.iris);
-                    work.push((doc, graph, sum, a, resolution));
+                    let merged = events.resolve(doc, &a, &resolution.iris);
+                    events.record(doc, &a, &resolution.iris, &merged);
+                    work.push((doc, graph, sum, a, (resolution, merged)));
                 }
             }
         }
         let mapped: Vec<Vec<Quad>> = pool.install(|| {
             work.par_iter()
-                .map(|(doc, graph, sum, a, resolution)| {
+                .map(|(doc, graph, sum, a, (resolution, merged))| {
                     let mut quads = rdf::map_with(doc, a, &resolution.iris);
                     quads.extend(resolution.merge_quads(doc));
+                    merged.apply(doc, a, &mut quads);
                     quads.push(Quad::new(
                         (*graph).clone(),
                         ng::CHECKSUM.into_owned(),

@@ -13,6 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::cli::IngestArgs;
 use newsgraph::ingest::{self, Counts, Event, IngestOptions};
 use newsgraph::input::Source;
+use newsgraph::link::events::EventIndex;
 use newsgraph::link::identity;
 use newsgraph::push::{Protocol, Remote};
 use newsgraph::rdf::{self, mint};
@@ -75,6 +76,7 @@ fn run_remote(args: &IngestArgs, to: &str) -> Result<ExitCode> {
     };
     let mut identities =
         identity::IdentityIndex::load(&known).context("cannot read the people already in the store")?;
+    let mut events = EventIndex::load(&known).context("cannot read the events already in the store")?;
     let mut out = std::io::stdout().lock();
     let mut total = Counts::default();
     let mut failed = 0;
@@ -89,8 +91,10 @@ fn run_remote(args: &IngestArgs, to: &str) -> Result<ExitCode> {
         };
         let analysis = pipeline.analyze(&doc);
         let resolution = identities.resolve(&doc, &analysis);
+        let merged = events.resolve(&doc, &analysis, &resolution.iris);
         let mut quads = rdf::map_with(&doc, &analysis, &resolution.iris);
         quads.extend(resolution.merge_quads(&doc));
+        merged.apply(&doc, &analysis, &mut quads);
         let counts = Counts::of(&doc, &analysis, quads.len());
         if let Err(e) = remote.replace(&[(mint::article(&doc.id), quads)]) {
             // the endpoint is down or refuses us: every other article would fail the same way
@@ -106,6 +110,7 @@ fn run_remote(args: &IngestArgs, to: &str) -> Result<ExitCode> {
             continue;
         }
         identities.record(&doc, &analysis, &resolution.iris);
+        events.record(&doc, &analysis, &resolution.iris, &merged);
         writeln!(out, "{}", article_line(&counts)).context("cannot write to standard output")?;
         total.add(&counts);
     }

@@ -82,7 +82,7 @@ const NEGOTIATE_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const TRAVEL_VERBS: &[&str] = &[
     "arrive", "arrived", "arrives", "arriving", "flew", "flies", "fly", "flying", "landed",
-    "travelled", "traveled", "travelling", "traveling", "travels", "visited", "visiting",
+    "traveled", "traveling", "travelled", "travelling", "travels", "visited", "visiting",
 ];
 
 /// Verbs of speaking that a phone word in the sentence makes a call ("A spoke to B by phone").
@@ -107,8 +107,8 @@ const ACT_VERBS: &[(&str, Cameo, Option<&str>)] = &[
     ("accuses", Cameo::Accuse, None),
     ("accusing", Cameo::Accuse, None),
     ("apologised", Cameo::Apologize, Some("to")),
-    ("apologized", Cameo::Apologize, Some("to")),
     ("apologises", Cameo::Apologize, Some("to")),
+    ("apologized", Cameo::Apologize, Some("to")),
     ("apologizes", Cameo::Apologize, Some("to")),
     ("appealed", Cameo::Appeal, Some("to")),
     ("appeals", Cameo::Appeal, Some("to")),
@@ -211,8 +211,26 @@ fn planned(view: &View<'_>, at: At, t: usize) -> bool {
     let floor = view.sentence_tokens(at.sentence).start;
     let before = (t.saturating_sub(8).max(floor)..t).rev().take_while(|&k| !matches!(view.word(k), ";" | ":"));
     let after = t + 1..(t + 3).min(view.sentence_tokens(at.sentence).end);
+    // "agreed to meet", "hope to visit": an intention, not a purpose ("flew to Oslo to meet")
+    let intended = t >= 2 && view.word(t - 1) == "to" && is_intention(view.word(t - 2));
+    let ahead = at.date_text.is_some_and(|d| {
+        let d = d.text(view.text).to_lowercase();
+        d.starts_with("next") || d.starts_with("coming") || d == "tomorrow"
+    });
     at.future_date
+        || intended
+        || ahead
         || before.chain(after).any(|k| !view.quoted[k] && lexicon::is_future_cue(view.word(k)) && view.word(k) != "later")
+}
+
+/// Verbs of intending that put the verb after "to" in the future: "agreed to meet".
+fn is_intention(w: &str) -> bool {
+    matches!(
+        w,
+        "agree" | "agreed" | "agrees" | "aim" | "aims" | "decided" | "expect" | "expects" | "hope" | "hopes"
+            | "hoped" | "intend" | "intends" | "intended" | "offered" | "promise" | "promised" | "promises" | "want"
+            | "wants" | "wanted" | "seek" | "seeks" | "sought" | "is" | "are" | "pledged" | "vowed"
+    )
 }
 
 /// Position of `word` within `range` tokens after `t`.
@@ -288,7 +306,7 @@ fn list(view: &mut View<'_>, mut i: usize, end: usize) -> (Vec<Item>, usize) {
             i += 1;
             continue;
         }
-        if lexicon::is_kin_term(&w) || title_word(&w) {
+        if lexicon::is_kin_term(&w) || title_word(&w) || matches!(w.as_str(), "counterpart" | "counterparts") {
             i += 1;
             continue;
         }
@@ -381,27 +399,33 @@ fn group_members(
     }
     if let Some(n) = number.filter(|_| countries.is_empty()) {
         // the last n people named before, who hold the role the noun names ("the two leaders")
-        let any_person = matches!(noun, "men" | "women");
+        // the last n people named before: first those whose title fits the noun, then any
         let before = view.analysis.segmentation.tokens[t].span.start;
-        let mut found: Vec<(EntityId, Option<EntityId>)> = Vec::new();
-        for m in view.analysis.mentions.iter().enumerate().rev().filter(|(_, m)| m.span.end <= before) {
-            let (k, mention) = m;
-            if mention.sentence + 3 < s {
-                break;
-            }
-            let Some(e) = view.entity(k).filter(|&e| view.etype(e) == EntityType::Person) else { continue };
-            let fits = any_person
-                || x.titles.get(&e).is_some_and(|words| {
-                    words.iter().any(|w| w == singular || lexicon::is_leader_title(singular) && lexicon::is_leader_title(w))
-                });
-            if fits && !found.iter().any(|f| f.0 == e) {
-                found.push((e, x.affiliation.get(&e).copied()));
-                if found.len() == n {
-                    return found;
-                }
+        let recent: Vec<EntityId> = view
+            .analysis
+            .mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, m)| m.span.end <= before && m.sentence + 3 >= s)
+            .filter_map(|(k, _)| view.entity(k).filter(|&e| view.etype(e) == EntityType::Person))
+            .collect();
+        let titled = |e: &EntityId| {
+            x.titles.get(e).is_some_and(|words| {
+                words.iter().any(|w| w == singular || lexicon::is_leader_title(singular) && lexicon::is_leader_title(w))
+            })
+        };
+        let mut found: Vec<EntityId> = Vec::new();
+        for e in recent.iter().filter(|e| titled(e)).chain(recent.iter()) {
+            if !found.contains(e) && found.len() < n {
+                found.push(*e);
             }
         }
-        return Vec::new();
+        return if found.len() == n {
+            found.into_iter().map(|e| (e, x.affiliation.get(&e).copied())).collect()
+        } else {
+            Vec::new()
+        };
     }
     if lexicon::is_leader_title(singular) {
         return Vec::new();
@@ -876,20 +900,35 @@ fn is_passive(view: &View<'_>, t: usize) -> bool {
         || matches!(prev2, "was" | "were" | "been" | "is" | "are") && prev.ends_with("ly")
 }
 
-/// A party to an act: a person, organisation, country or group the text names,
-/// a pronoun, or an agent named by role ("police").
-fn party_at(view: &mut View<'_>, k: usize, floor: usize) -> Option<EntityId> {
+/// A party to an act: an entity the text names (a person, organisation,
+/// country or group, or a pronoun's person), or an agent named by role
+/// ("police"), made an entity only when the act is recorded.
+#[derive(Debug, Clone)]
+enum Side {
+    Entity(EntityId),
+    Agent(agents::Phrase),
+}
+
+impl Side {
+    fn entity(self, view: &mut View<'_>) -> EntityId {
+        match self {
+            Side::Entity(e) => e,
+            Side::Agent(p) => view.agent_entity(&p),
+        }
+    }
+}
+
+fn party_at(view: &View<'_>, k: usize, floor: usize) -> Option<Side> {
     if let Some(m) = view.mention_at[k] {
         let e = view.entity(m)?;
         return matches!(view.etype(e), EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)
-            .then_some(e);
+            .then_some(Side::Entity(e));
     }
-    let p = agents::phrase_at(view, k, floor)?;
-    Some(view.agent_entity(&p))
+    agents::phrase_at(view, k, floor).map(Side::Agent)
 }
 
 /// The actor of an act: the nearest party before the verb in its clause.
-fn actor_before(view: &mut View<'_>, t: usize, s: usize) -> Option<EntityId> {
+fn actor_before(view: &View<'_>, t: usize, s: usize) -> Option<Side> {
     let floor = view.sentence_tokens(s).start;
     let mut k = t;
     while k > floor && k + 10 > t {
@@ -900,8 +939,8 @@ fn actor_before(view: &mut View<'_>, t: usize, s: usize) -> Option<EntityId> {
         if view.mention_at[k].is_some_and(|m| view.kind(view.analysis.mentions[m].tokens.end) == Some(TokenKind::Possessive)) {
             continue;
         }
-        if let Some(e) = party_at(view, k, floor) {
-            return Some(e);
+        if let Some(side) = party_at(view, k, floor) {
+            return Some(side);
         }
     }
     None
@@ -909,7 +948,7 @@ fn actor_before(view: &mut View<'_>, t: usize, s: usize) -> Option<EntityId> {
 
 /// The target of an act: the party right after the verb (past determiners),
 /// or after its preposition.
-fn target_after(view: &mut View<'_>, t: usize, prep: Option<&str>, end: usize) -> Option<(EntityId, usize)> {
+fn target_after(view: &View<'_>, t: usize, prep: Option<&str>, end: usize) -> Option<(Side, usize)> {
     let mut k = t + 1;
     if let Some(p) = prep {
         k = (t + 1..end.min(t + 8)).find(|&j| view.word(j) == p)? + 1;
@@ -921,8 +960,7 @@ fn target_after(view: &mut View<'_>, t: usize, prep: Option<&str>, end: usize) -
         return None;
     }
     let stop = view.mention_at[k].map_or(k + 1, |m| view.analysis.mentions[m].tokens.end);
-    let floor = k;
-    party_at(view, k, floor).map(|e| (e, stop))
+    party_at(view, k, k).map(|side| (side, stop))
 }
 
 /// "A urged B to …", "A accused B of …", "B was arrested (by A)", "A and B signed an agreement".
@@ -930,27 +968,29 @@ fn act(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usiz
     let (code, prep) = act_verb(view, t)?;
     let s = at.sentence;
     let end = view.sentence_tokens(s).end;
-    let (mut actors, mut targets) = (Vec::new(), Vec::new());
+    let (mut actors, mut targets): (Vec<Side>, Vec<Side>) = (Vec::new(), Vec::new());
     let mut stop = t + 1;
     if is_passive(view, t) {
         // "B was arrested by A"
-        if let Some(e) = actor_before(view, t, s) {
-            targets.push(e);
-        }
+        targets.extend(actor_before(view, t, s));
         if view.word(t + 1) == "by" {
-            if let Some((e, k)) = target_after(view, t + 1, None, end) {
-                actors.push(e);
+            if let Some((side, k)) = target_after(view, t + 1, None, end) {
+                actors.push(side);
                 stop = k;
             }
         }
     } else {
         let items = subject(view, t, s);
-        actors = resolve_items(view, x, &items, t, s).iter().filter(|p| p.2).map(|p| p.0).collect();
-        if actors.is_empty() {
-            actors.extend(actor_before(view, t, s));
+        let named: Vec<Side> =
+            resolve_items(view, x, &items, t, s).iter().filter(|p| p.2).map(|p| Side::Entity(p.0)).collect();
+        // the people of a coordinated subject, when the nearest party is one of them
+        match actor_before(view, t, s) {
+            Some(Side::Entity(e)) if named.iter().any(|n| matches!(n, Side::Entity(n) if *n == e)) => actors = named,
+            Some(side) => actors.push(side),
+            None => {}
         }
-        if let Some((e, k)) = target_after(view, t, prep, end) {
-            targets.push(e);
+        if let Some((side, k)) = target_after(view, t, prep, end) {
+            targets.push(side);
             stop = k;
         }
         if code == Cameo::Agree && targets.is_empty() && actors.len() < 2 {
@@ -958,10 +998,12 @@ fn act(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usiz
             return None;
         }
     }
-    targets.retain(|e| !actors.contains(e));
     if actors.is_empty() && targets.is_empty() {
         return None;
     }
+    let actors: Vec<EntityId> = actors.into_iter().map(|a| a.entity(view)).collect();
+    let mut targets: Vec<EntityId> = targets.into_iter().map(|a| a.entity(view)).collect();
+    targets.retain(|e| !actors.contains(e));
     let mut participants = actors.clone();
     participants.extend(targets.iter().copied());
     let place = event_place(view, t, stop, s);

@@ -80,7 +80,8 @@ impl Resolution {
     }
 }
 
-fn select(store: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+/// The rows of a SELECT query over the store, one value per variable.
+pub(crate) fn select(store: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
     let storage =
         |e: &dyn std::fmt::Display| StoreError::Lookup { path: store.location().to_owned(), message: e.to_string() };
     let prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| storage(&e))?;
@@ -181,7 +182,7 @@ impl IdentityIndex {
         let mut merges = Vec::new();
         let mut used: HashSet<NamedNode> = iris.iter().cloned().collect();
         for (i, e) in a.entities.iter().enumerate() {
-            if e.etype != EntityType::Person || e.link.as_ref().is_some_and(|l| l.wikidata.is_some()) {
+            if e.etype != EntityType::Person || e.link.as_ref().is_some_and(|l| l.wikidata.is_some()) || mint::is_local(e) {
                 continue;
             }
             // already a node elsewhere under this very IRI: same name and type

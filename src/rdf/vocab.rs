@@ -262,6 +262,19 @@ mod tests {
     }
 
     #[test]
+    fn every_cameo_code_is_a_concept_of_the_ontology() {
+        let triples = ontology();
+        for c in crate::cameo::Cameo::ALL {
+            let iri = format!("<https://w3id.org/newsgraph/cameo/{}>", c.code());
+            let has = |p: &str, o: &str| {
+                triples.iter().any(|t| t.subject.to_string() == iri && t.predicate.as_str() == p && t.object.to_string() == o)
+            };
+            assert!(has("http://www.w3.org/2004/02/skos/core#notation", &format!("\"{}\"", c.code())), "{iri} has no notation");
+            assert!(has("http://www.w3.org/2004/02/skos/core#prefLabel", &format!("\"{}\"@en", c.label())), "{iri}: label");
+        }
+    }
+
+    #[test]
     fn every_declared_newsgraph_term_is_emitted() {
         let known: HashSet<String> = ALL.iter().map(|t| t.as_str().to_owned()).collect();
         for t in ontology() {
