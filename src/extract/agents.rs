@@ -121,9 +121,14 @@ pub fn phrase_at(view: &View<'_>, head: usize, floor: usize) -> Option<Phrase> {
     if view.quoted[head] || view.kind(head) != Some(TokenKind::Word) {
         return None;
     }
-    if view.mention_at[head].is_some() {
-        // a name is not an agent phrase ("the Times", "Police Scotland")
-        return None;
+    if let Some(m) = view.mention_at[head] {
+        // a name is not an agent phrase ("the Times", "Police Scotland"), but a
+        // common noun capitalised only because it opens the sentence is ("Researchers say")
+        let mention = &view.analysis.mentions[m];
+        let sentence_start = view.sentence_tokens(mention.sentence).start;
+        if mention.tokens.len() != 1 || head != sentence_start {
+            return None;
+        }
     }
     let plural = head_noun(view.word(head))?;
     let mut start = head;
@@ -266,6 +271,10 @@ pub fn phrase_after(view: &View<'_>, start: usize, limit: usize) -> Option<Phras
             return None;
         }
         if head_noun(view.word(k)).is_some() && !head_noun(view.word(k + 1)).is_some_and(|_| k + 1 < limit) {
+            // "said Defence Minister Ana Ruiz": a title of the name that follows, not an agent
+            if view.mention_starting(k + 1).is_some_and(|m| view.analysis.mentions[m].etype == EntityType::Person) {
+                return None;
+            }
             return phrase_at(view, k, first);
         }
         if matches!(view.word(k), "by" | "from" | "of") {
@@ -311,7 +320,9 @@ impl View<'_> {
             None => {
                 // "Police said" at a sentence start is "police"; "State Department officials" keeps its capitals
                 let first = self.analysis.segmentation.tokens[p.start].span.text(self.text);
-                let proper = p.organisation || self.mention_at[p.start].is_some() || self.gaz.demonym(first).is_some();
+                let proper = p.organisation
+                    || (self.mention_at[p.start].is_some() && p.start != p.head)
+                    || self.gaz.demonym(first).is_some();
                 let name = if proper { span.text(self.text).to_owned() } else { lower_first(span.text(self.text)) };
                 let slug = crate::rdf::mint::slug(&name);
                 self.extra.push(Entity {

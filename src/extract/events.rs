@@ -338,13 +338,20 @@ fn title_word(w: &str) -> bool {
 }
 
 /// If token `i` starts the title phrase of a name mention before `end`, where that name starts.
+/// ("Commerce Secretary X" when the title the recogniser gave is "Secretary").
 fn title_owner(view: &View<'_>, i: usize, end: usize) -> Option<usize> {
     let start = view.analysis.segmentation.tokens[i].span.start;
+    let capitalised = |k: usize| {
+        view.kind(k) == Some(TokenKind::Word)
+            && view.analysis.segmentation.tokens[k].span.text(view.text).starts_with(char::is_uppercase)
+    };
     (i..end.min(i + 10)).find_map(|k| {
         let m = view.mention_starting(k)?;
         let mention = &view.analysis.mentions[m];
         let title = mention.title?;
-        (title.start == start && k > i).then_some(k)
+        let first = view.analysis.segmentation.token_at_or_after(title.start);
+        let modifiers = (i..first).all(capitalised);
+        ((title.start <= start || modifiers) && start < mention.span.start && k > i).then_some(k)
     })
 }
 
@@ -539,7 +546,9 @@ struct Found {
     planned: bool,
 }
 
-fn record_event(view: &View<'_>, x: &mut Extraction, t: usize, f: Found, at: At) {
+fn record_event(view: &View<'_>, x: &mut Extraction, t: usize, mut f: Found, at: At) {
+    let mut seen = HashSet::new();
+    f.participants.retain(|p| seen.insert(*p));
     x.events.push(Event {
         kind: f.kind,
         code: f.code,
@@ -956,6 +965,10 @@ fn target_after(view: &View<'_>, t: usize, prep: Option<&str>, end: usize) -> Op
     while k < end && matches!(view.word(k), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "on") {
         k += 1;
     }
+    // "arrested opposition leader Ana Ruiz": the name the title belongs to
+    if let Some(owner) = (view.mention_at[k].is_none()).then(|| title_owner(view, k, end)).flatten() {
+        k = owner;
+    }
     if k >= end {
         return None;
     }
@@ -1015,6 +1028,18 @@ fn act(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::testing::{assert_has, events, relations};
+
+    // 2025-03-13 is a Thursday
+    const PUBLISHED: Option<&str> = Some("2025-03-13");
+
+    fn check(text: &str, want: &str) {
+        assert_has(&events(text, PUBLISHED), want, text);
+    }
+
+    fn check_relation(text: &str, want: &str) {
+        assert_has(&relations(text, PUBLISHED), want, text);
+    }
 
     #[test]
     fn lists_are_sorted() {
@@ -1022,5 +1047,149 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
         assert!(ACT_VERBS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn held_talks_with() {
+        let text = "Finnish President Aino Virtanen held talks with Kenyan President Samuel Mwangi in Helsinki on Tuesday.";
+        check(text, "Meeting 040 [Aino Virtanen, Samuel Mwangi] actors=[] place=Helsinki date=2025-03-11 planned=false");
+        check_relation(text, "Aino Virtanen metWith Samuel Mwangi");
+        check_relation(text, "Samuel Mwangi visited Helsinki");
+    }
+
+    #[test]
+    fn talks_between() {
+        let text = "Talks between Foreign Minister Lena Brandt and Polish Foreign Minister Marek Zielinski ended in Vienna on Friday.";
+        check(text, "Meeting 040 [Lena Brandt, Marek Zielinski] actors=[] place=Vienna date=2025-03-07 planned=false");
+    }
+
+    #[test]
+    fn hosted_and_received() {
+        let text = "Canadian Prime Minister Claire Dubois hosted Mexican President Andrés Ortega in Ottawa on Monday.";
+        check(text, "Meeting 043 [Andrés Ortega, Claire Dubois] actors=[Claire Dubois] place=Ottawa date=2025-03-10 planned=false");
+        check_relation(text, "Claire Dubois metWith Andrés Ortega");
+        let passive = "Mexican President Andrés Ortega was received by Prime Minister Claire Dubois in Ottawa on Monday.";
+        check(passive, "Meeting 043 [Andrés Ortega, Claire Dubois] actors=[Claire Dubois] place=Ottawa date=2025-03-10 planned=false");
+    }
+
+    #[test]
+    fn a_and_b_met() {
+        let text = "Governor Peter Hall and Mayor Linda Novak met in Denver on Wednesday.";
+        check(text, "Meeting 040 [Linda Novak, Peter Hall] actors=[] place=Denver date=2025-03-12 planned=false");
+    }
+
+    #[test]
+    fn a_meeting_with() {
+        let text = "Governor Peter Hall had a meeting with Mayor Linda Novak on Wednesday.";
+        check(text, "Meeting 040 [Linda Novak, Peter Hall] actors=[] place= date=2025-03-12 planned=false");
+    }
+
+    #[test]
+    fn summits_and_negotiations() {
+        let summit = "Chancellor Petra Vogel and Prime Minister Kenji Sato will hold a summit in Osaka next week.";
+        check(summit, "Meeting 036 [Kenji Sato, Petra Vogel] actors=[] place=Osaka date='next week' planned=true");
+        check_relation(summit, "Petra Vogel plannedMeetingWith Kenji Sato");
+        let negotiations = "Trade negotiations between Commerce Secretary Alan Pierce and Deputy Minister Hoang Minh Tuan resumed in Hanoi on Monday.";
+        check(negotiations, "Meeting 046 [Alan Pierce, Hoang Minh Tuan] actors=[] place=Hanoi date=2025-03-10 planned=false");
+    }
+
+    #[test]
+    fn trips_arrivals_and_flights() {
+        check(
+            "Senator Grace Miller's trip to Nairobi was cut short.",
+            "Visit 042 [Grace Miller] actors=[Grace Miller] place=Nairobi date= planned=false",
+        );
+        check(
+            "Defence Minister Jonas Lund arrived in Tallinn on Wednesday.",
+            "Visit 042 [Jonas Lund] actors=[Jonas Lund] place=Tallinn date=2025-03-12 planned=false",
+        );
+        check(
+            "Secretary of State Helen Cho flew to Seoul on Friday.",
+            "Visit 042 [Helen Cho] actors=[Helen Cho] place=Seoul date=2025-03-07 planned=false",
+        );
+        let future = "President Anna Kovac will travel to Brussels next week.";
+        check(future, "Visit 036 [Anna Kovac] actors=[Anna Kovac] place=Brussels date='next week' planned=true");
+        check_relation(future, "Anna Kovac plannedVisit Brussels");
+    }
+
+    #[test]
+    fn calls() {
+        let with = "Prime Minister Oliver Grant spoke by phone with Prime Minister Ravi Menon on Saturday.";
+        check(with, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
+        check_relation(with, "Oliver Grant phoned Ravi Menon");
+        let both = "Oliver Grant and Ravi Menon spoke by phone on Saturday.";
+        check(both, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
+        let to = "Oliver Grant spoke to Ravi Menon by telephone on Saturday.";
+        check(to, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
+        let fronted = "In a call with Chancellor Petra Vogel on Monday, Prime Minister Oliver Grant discussed energy prices.";
+        check(fronted, "PhoneCall 041 [Oliver Grant, Petra Vogel] actors=[] place= date=2025-03-10 planned=false");
+        let held = "Oliver Grant and Ravi Menon held talks by phone on Saturday.";
+        check(held, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
+    }
+
+    #[test]
+    fn planned_meetings() {
+        let text = "Foreign Minister Elena Costa is due to meet Foreign Minister Paulo Mendes in Rome on Tuesday.";
+        check(text, "Meeting 036 [Elena Costa, Paulo Mendes] actors=[] place=Rome date=2025-03-18 planned=true");
+        check_relation(text, "Elena Costa plannedMeetingWith Paulo Mendes");
+        // a trip whose purpose was a meeting took place: not planned
+        let purpose = "Envoy Lars Berg flew to Lima to meet Rosa Vidal, who would later visit Quito.";
+        check(purpose, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place= date= planned=false");
+    }
+
+    #[test]
+    fn nominal_events_with_date_and_place() {
+        let text = "Mayor Linda Novak spoke about Governor Peter Hall. \
+                    The meeting between Novak and Hall on Tuesday in Denver ended without a deal.";
+        check(text, "Meeting 040 [Linda Novak, Peter Hall] actors=[] place=Denver date=2025-03-11 planned=false");
+    }
+
+    #[test]
+    fn participants_through_roles_and_coreference() {
+        let roles = "Norwegian envoy Lars Berg and Chilean envoy Rosa Vidal met in Lima on Monday. \
+                     The two envoys agreed to meet again in Oslo next month.";
+        check(roles, "Meeting 036 [Lars Berg, Rosa Vidal] actors=[] place=Oslo date='next month' planned=true");
+        let nominal = "Norwegian envoy Lars Berg arrived in Lima on Monday. Later the envoy met Foreign Minister Rosa Vidal.";
+        check(nominal, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place= date= planned=false");
+        let pronoun = "Norwegian envoy Lars Berg arrived in Lima on Monday. He met Foreign Minister Rosa Vidal there.";
+        check(pronoun, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place= date= planned=false");
+    }
+
+    #[test]
+    fn delegations_stand_for_their_people() {
+        let text = "US envoy Mark Ellison and Ukrainian envoy Olena Kovalenko met in Geneva on Monday. \
+                    The US delegation had a second meeting with the Ukrainian delegation on Tuesday.";
+        check(text, "Meeting 040 [Mark Ellison, Olena Kovalenko] actors=[] place= date=2025-03-11 planned=false");
+    }
+
+    #[test]
+    fn without_a_publication_date_the_date_stays_as_written() {
+        let got = events("Envoy Lars Berg met Rosa Vidal in Lima on Tuesday.", None);
+        assert_has(&got, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place=Lima date='Tuesday' planned=false", "no date");
+    }
+
+    #[test]
+    fn other_acts_carry_their_cameo_code() {
+        for (text, want) in [
+            ("On Monday police arrested opposition leader Ana Ruiz in Quito.", "Action 173 [Ana Ruiz, police] actors=[police] place=Quito date=2025-03-10 planned=false"),
+            ("Opposition leader Ana Ruiz was arrested on Monday.", "Action 173 [Ana Ruiz] actors=[] place= date=2025-03-10 planned=false"),
+            ("Senator Grace Miller accused Governor Peter Hall of lying.", "Action 112 [Grace Miller, Peter Hall] actors=[Grace Miller] place= date= planned=false"),
+            ("Mayor Linda Novak urged Governor Peter Hall to resign.", "Action 020 [Linda Novak, Peter Hall] actors=[Linda Novak] place= date= planned=false"),
+            ("Mayor Linda Novak called on Governor Peter Hall to resign.", "Action 020 [Linda Novak, Peter Hall] actors=[Linda Novak] place= date= planned=false"),
+            ("Elena Costa and Paulo Mendes signed an agreement in Rome.", "Action 057 [Elena Costa, Paulo Mendes] actors=[Elena Costa, Paulo Mendes] place=Rome date= planned=false"),
+            ("Governor Peter Hall criticised Mayor Linda Novak.", "Action 111 [Linda Novak, Peter Hall] actors=[Peter Hall] place= date= planned=false"),
+            ("Governor Peter Hall praised Mayor Linda Novak.", "Action 051 [Linda Novak, Peter Hall] actors=[Peter Hall] place= date= planned=false"),
+            ("Governor Peter Hall threatened Mayor Linda Novak.", "Action 130 [Linda Novak, Peter Hall] actors=[Peter Hall] place= date= planned=false"),
+            ("Governor Peter Hall apologised to Mayor Linda Novak.", "Action 055 [Linda Novak, Peter Hall] actors=[Peter Hall] place= date= planned=false"),
+            ("Senator Grace Miller demanded an inquiry.", "Action 100 [Grace Miller] actors=[Grace Miller] place= date= planned=false"),
+            ("Senator Grace Miller rejected the offer.", "Action 120 [Grace Miller] actors=[Grace Miller] place= date= planned=false"),
+        ] {
+            check(text, want);
+        }
+    }
+
+    #[test]
+    fn quoted_words_are_not_acts() {
+        assert!(events("“We agreed with Paulo Mendes on everything,” Elena Costa said.", PUBLISHED).is_empty());
     }
 }

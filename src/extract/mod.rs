@@ -247,6 +247,79 @@ pub fn is_agent(t: EntityType) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) mod testing {
+    //! Runs the whole pipeline on a sentence or two, for the extractors' tests.
+
+    use crate::model::{Analysis, Document, Object};
+
+    /// The analysis of `text`, published on `date` (YYYY-MM-DD) if given.
+    pub fn analyze(text: &str, date: Option<&str>) -> (Document, Analysis) {
+        let mut doc = Document::new("t", text);
+        doc.meta.date = date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a test date"));
+        let a = crate::Pipeline::builder().linker(None).build().analyze(&doc);
+        (doc, a)
+    }
+
+    /// Each event as "Kind code [participants] actors=[…] place date planned".
+    pub fn events(text: &str, date: Option<&str>) -> Vec<String> {
+        let (doc, a) = analyze(text, date);
+        let name = |e: &usize| a.entities[*e].name.clone();
+        a.events
+            .iter()
+            .map(|ev| {
+                let mut people: Vec<String> = ev.participants.iter().map(name).collect();
+                people.sort();
+                let mut actors: Vec<String> = ev.actors.iter().map(name).collect();
+                actors.sort();
+                let date = ev
+                    .date
+                    .map(|d| d.to_string())
+                    .or_else(|| ev.date_text.map(|t| format!("'{}'", t.text(&doc.text))))
+                    .unwrap_or_default();
+                format!(
+                    "{:?} {} [{}] actors=[{}] place={} date={} planned={}",
+                    ev.kind,
+                    ev.code.code(),
+                    people.join(", "),
+                    actors.join(", "),
+                    ev.place.map(|p| name(&p)).unwrap_or_default(),
+                    date,
+                    ev.planned
+                )
+            })
+            .collect()
+    }
+
+    /// Each relation as "subject predicate object".
+    pub fn relations(text: &str, date: Option<&str>) -> Vec<String> {
+        let (_, a) = analyze(text, date);
+        a.relations
+            .iter()
+            .map(|r| {
+                let object = match &r.object {
+                    Object::Entity(e) => a.entities[*e].name.clone(),
+                    Object::Literal(l) => format!("{l:?}"),
+                };
+                format!("{} {} {}", a.entities[r.subject].name, r.predicate.name(), object)
+            })
+            .collect()
+    }
+
+    /// Each quote with the name of its speaker.
+    pub fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let (doc, a) = analyze(text, None);
+        a.quotes
+            .iter()
+            .map(|q| (q.span.text(&doc.text).to_owned(), q.speaker.map(|e| a.entities[e].name.clone())))
+            .collect()
+    }
+
+    /// Asserts that `got` has an item equal to `want`, printing all of them if not.
+    pub fn assert_has(got: &[String], want: &str, text: &str) {
+        assert!(got.iter().any(|g| g == want), "expected {want:?} from {text:?}, got {got:#?}");
+    }
+}
+#[cfg(test)]
 mod debug_dump {
     #[test]
     #[ignore]

@@ -201,11 +201,12 @@ fn interviewee(view: &View<'_>) -> Option<EntityId> {
 fn first_person_before(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
     let mut k = v.checked_sub(1).filter(|&k| k >= floor)?;
     while k > floor
-        && matches!(
-            view.word(k),
-            "have" | "has" | "had" | "should" | "would" | "could" | "will" | "can" | "may" | "might" | "must" | "did"
-                | "do" | "also" | "just" | "already"
-        )
+        && (view.word(k).ends_with("ly")
+            || matches!(
+                view.word(k),
+                "have" | "has" | "had" | "should" | "would" | "could" | "will" | "can" | "may" | "might" | "must"
+                    | "did" | "do" | "also" | "just" | "already" | "always" | "never" | "often" | "once"
+            ))
     {
         k -= 1;
     }
@@ -541,16 +542,21 @@ fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opti
         return (None, None);
     }
     let cue = Some(view.span(v, v + 1));
-    // "X said": the agent mention nearest before the verb, or a role phrase
-    if let Some(m) = nearest_agent(view, start, v) {
-        return (Some(Who::Mention(m)), cue);
-    }
+    // "X said": a role phrase just before the verb ("State Department officials said"),
+    // or the agent mention nearest before it
     if let Some(p) = agents::phrase_before(view, v, start) {
         return (Some(Who::Agent(p)), cue);
+    }
+    if let Some(m) = nearest_agent(view, start, v) {
+        return (Some(Who::Mention(m)), cue);
     }
     // "said X" (not "told X": that is who heard it)
     if takes_listener(view.word(v)) {
         return (None, cue);
+    }
+    // "said a spokesman for the ministry": the role phrase, not the organisation after it
+    if let Some(p) = agents::phrase_after(view, v + 1, end) {
+        return (Some(Who::Agent(p)), cue);
     }
     for i in v + 1..end.min(v + 6) {
         if let Some(m) = view.mention_at[i] {
@@ -559,7 +565,7 @@ fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opti
             }
         }
     }
-    (agents::phrase_after(view, v + 1, end).map(Who::Agent), cue)
+    (None, cue)
 }
 
 /// Whether a verb of saying takes its listener as object ("told Reuters").
@@ -737,4 +743,102 @@ mod tests {
     fn unclosed_quote_ends_with_paragraph() {
         assert_eq!(quotes("He said “never again.\n\nThen he left."), ["never again."]);
     }
+
+    fn speaker_of(text: &str, quote: &str) -> Option<String> {
+        let got = crate::extract::testing::quotes(text);
+        got.iter()
+            .find(|(q, _)| q == quote)
+            .unwrap_or_else(|| panic!("no quote {quote:?} in {got:?}"))
+            .1
+            .clone()
+    }
+
+    fn assert_speaker(text: &str, quote: &str, speaker: Option<&str>) {
+        assert_eq!(speaker_of(text, quote).as_deref(), speaker, "speaker of {quote:?} in {text:?}");
+    }
+
+    #[test]
+    fn speakers_named_by_role() {
+        assert_speaker("“The road will stay closed until Friday,” police said.", "The road will stay closed until Friday,", Some("police"));
+        assert_speaker(
+            "“The talks were useful,” State Department officials said on Monday.",
+            "The talks were useful,",
+            Some("State Department officials"),
+        );
+        assert_speaker(
+            "The study's authors say the decline is “steep and worrying”.",
+            "steep and worrying",
+            Some("study's authors"),
+        );
+        assert_speaker(
+            "“No one was hurt,” said a spokesman for the Harbour Authority.",
+            "No one was hurt,",
+            Some("spokesman for the Harbour Authority"),
+        );
+        assert_speaker("According to witnesses, the driver was “going far too fast”.", "going far too fast", Some("witnesses"));
+    }
+
+    #[test]
+    fn a_group_met_before_speaks_again_as_they() {
+        let text = "Researchers say the river is warming. They call for “an urgent ban on dredging.”";
+        assert_speaker(text, "an urgent ban on dredging.", Some("researchers"));
+    }
+
+    #[test]
+    fn a_quote_without_a_cue_continues_the_speaker_of_the_sentence_before() {
+        let text = "Mayor Ines Duarte spoke to reporters on Monday. “We will rebuild the bridge before winter.”";
+        assert_speaker(text, "We will rebuild the bridge before winter.", Some("Ines Duarte"));
+        let text = "As Ines Duarte told the radio station, the bridge is closed.\n\n“We will rebuild it before winter.”";
+        assert_speaker(text, "We will rebuild it before winter.", Some("Ines Duarte"));
+    }
+
+    #[test]
+    fn the_apposition_between_a_name_and_its_verb_is_not_the_speaker() {
+        let text = "Minister of Health Sara Holm said a review was needed. \
+                    Omar Haddad, adviser to the prime minister, said “a new plan will follow”.";
+        assert_speaker(text, "a new plan will follow", Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn who_heard_it_is_not_who_said_it() {
+        let text = "Mayor Ines Duarte told Reuters that the storm “was the worst in a century”.";
+        assert_speaker(text, "was the worst in a century", Some("Ines Duarte"));
+        let text = "“Stay indoors,” the mayor told residents.";
+        assert_speaker(text, "Stay indoors,", None);
+        let text = "The crew has been told to prepare for “a long night”.";
+        assert_speaker(text, "a long night", None);
+    }
+
+    #[test]
+    fn titles_and_names_in_quotes_have_no_speaker() {
+        let text = "The ministry said on “Green Futures”, its new website, that prices would fall.";
+        assert_speaker(text, "Green Futures", None);
+        let text = "A blogger going by the name “Night Owl” posted the files.";
+        assert_speaker(text, "Night Owl", None);
+        let text = "“The Long Road Home” opened on Friday.";
+        assert_speaker(text, "The Long Road Home", None);
+    }
+
+    #[test]
+    fn a_caption_after_a_quote_names_its_speaker() {
+        let text = "“The water rose faster than anyone expected.” Local resident, speaking to the paper.";
+        assert_speaker(text, "The water rose faster than anyone expected.", Some("local resident"));
+    }
+
+    #[test]
+    fn the_possessor_of_a_statement_speaks() {
+        let text = "Greenline Energy's annual report concluded, “Demand will double by 2030.”";
+        assert_speaker(text, "Demand will double by 2030.", Some("Greenline Energy"));
+    }
+
+    #[test]
+    fn in_an_interview_i_is_the_interviewee() {
+        let text = "Wikinews talks to astronomer Maya Lindqvist about the new telescope\n\n\
+                    What will the telescope look for?\n\n\
+                    I have always said that it is a “time machine” for light.\n\n\
+                    When will it open?\n\n\
+                    Next spring, if the weather allows.";
+        assert_speaker(text, "time machine", Some("Maya Lindqvist"));
+    }
+
 }

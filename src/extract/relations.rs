@@ -157,7 +157,18 @@ fn titles(view: &mut View<'_>, x: &mut Extraction, s: usize) {
             continue;
         }
         let seg = &view.analysis.segmentation;
-        let first = seg.token_at_or_after(title.start);
+        let mut first = seg.token_at_or_after(title.start);
+        // a verb the title span took in ("met Foreign Minister X") is not part of the role
+        while first < mention.tokens.start
+            && is_verb_like(view.word(first))
+            && !seg.tokens[first].span.text(view.text).starts_with(char::is_uppercase)
+        {
+            first += 1;
+        }
+        if first >= mention.tokens.start {
+            continue;
+        }
+        let title = view.span(first, mention.tokens.start);
         let toks: Vec<usize> = (first..mention.tokens.start).collect();
         let words: Vec<&str> = toks.iter().map(|&i| view.word(i)).collect();
         let Some((head, kind, plural)) = title_head(&words) else { continue };
@@ -203,6 +214,11 @@ fn titles(view: &mut View<'_>, x: &mut Extraction, s: usize) {
             x.add(p, Predicate::AffiliatedWith, Object::Entity(country), s, when, None);
         }
     }
+}
+
+/// Whether a lower-case word is a verb of meeting, going or saying, or a function word.
+fn is_verb_like(w: &str) -> bool {
+    lexicon::is_meet_verb(w) || lexicon::is_reporting_verb(w) || lexicon::is_function_word(w) || w == "visited"
 }
 
 /// "Y’s son-in-law X" and "X, Y’s wife,".
@@ -500,5 +516,66 @@ fn organisations(view: &mut View<'_>, x: &mut Extraction, s: usize) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::{assert_has, relations};
+
+    fn check(text: &str, want: &str) {
+        assert_has(&relations(text, None), want, text);
+    }
+
+    fn absent(text: &str, unwanted: &str) {
+        let got = relations(text, None);
+        assert!(!got.iter().any(|g| g == unwanted), "did not expect {unwanted:?} from {text:?}, got {got:#?}");
+    }
+
+    #[test]
+    fn roles_in_apposition_after_the_name() {
+        let text = "Marta Olsen, the Secretary of Transport, said the bridge would reopen.";
+        check(text, r#"Marta Olsen holdsRole "Secretary of Transport""#);
+        let text = "Carlos Ibarra, spokesman for the Chilean navy, said the ship was safe.";
+        check(text, r#"Carlos Ibarra holdsRole "spokesman for the Chilean navy""#);
+        check(text, "Carlos Ibarra affiliatedWith Chile");
+        // two roles: "X, Director of A, and Chairman of B,"
+        let text = "Professor Hugo Lind, Director of the Arctic Survey, and Chairman of the Polar Society, says the ice is thinning.";
+        check(text, r#"Hugo Lind holdsRole "Director of the Arctic Survey""#);
+        check(text, r#"Hugo Lind holdsRole "Chairman of the Polar Society""#);
+    }
+
+    #[test]
+    fn roles_in_apposition_before_the_name() {
+        let text = "Ireland's Finance Minister, Sean Byrne, said taxes would fall.";
+        check(text, r#"Sean Byrne holdsRole "Finance Minister""#);
+        check(text, "Sean Byrne affiliatedWith Ireland");
+        let text = "According to the hospital's director, Nadia Rahman, the wing will open in May.";
+        check(text, r#"Nadia Rahman holdsRole "director""#);
+    }
+
+    #[test]
+    fn a_name_in_apposition_is_not_a_role() {
+        absent("Anna Berg, Deputy Mayor Tom Reid and Lena Holm attended.", r#"Anna Berg holdsRole "Deputy Mayor Tom Reid""#);
+        let got = relations("Anna Berg, who is the mayor, spoke.", None);
+        assert!(!got.iter().any(|g| g.starts_with("Anna Berg holdsRole")), "{got:?}");
+    }
+
+    #[test]
+    fn organisations_of_people() {
+        check("Laura Chen of the Green Party won her seat.", "Laura Chen affiliatedWith Green Party");
+        check("Laura Chen from the Green Party won her seat.", "Laura Chen affiliatedWith Green Party");
+        check("Tom Reid for the Workers Union signed the deal.", "Tom Reid affiliatedWith Workers Union");
+        check("Ines Soto, of the University of Leeds, led the study.", "Ines Soto affiliatedWith University of Leeds");
+        let text = "The Green Party's Laura Chen and Owen Price were re-elected.";
+        check(text, "Laura Chen affiliatedWith Green Party");
+        check(text, "Owen Price affiliatedWith Green Party");
+        check("Harbour Authority director General Omar Haddad spoke.", "Omar Haddad affiliatedWith Harbour Authority");
+    }
+
+    #[test]
+    fn places_in_places_but_not_lists() {
+        check("The festival opened in Porto, Portugal, on Friday.", "Porto partOf Portugal");
+        absent("Schools in Bavaria, Saxony and Hesse closed.", "Bavaria partOf Saxony");
     }
 }
