@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod events;
 mod export;
 mod golden;
 mod http;

@@ -368,4 +368,14 @@ mod tests {
         let text = "The National Security Council met. The NSC said nothing.";
         assert_resolves(text, "NSC", "National Security Council");
     }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_continues_its_subject() {
+        let text = "Hanna Kowalczyk wrote to the board, which thanked Piotr Nowak. She said the vote was fair.";
+        assert_resolves(text, "She", "Hanna Kowalczyk");
+        // unless its gender says otherwise
+        let text = "Mrs Hanna Kowalczyk called Mr Piotr Nowak. He said the plan was late.";
+        assert_resolves(text, "He", "Piotr Nowak");
+    }
+
 }

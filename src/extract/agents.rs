@@ -98,8 +98,6 @@ pub struct Phrase {
     pub owner: Option<EntityId>,
     /// A nationality word in the phrase ("Afghan officials"), whose country it belongs to.
     pub nationality: Option<usize>,
-    /// Whether it names an organisation the recogniser did not ("Yonhap news agency").
-    pub organisation: bool,
 }
 
 /// Whether token `k` may modify an agent noun: an adjective or noun, a name, a nationality.
@@ -108,7 +106,7 @@ fn modifier(view: &View<'_>, k: usize) -> bool {
     view.kind(k) == Some(TokenKind::Word)
         && !view.quoted[k]
         && !lexicon::is_function_word(w)
-        && !lexicon::is_reporting_verb(w)
+        && !view.is_reporting_verb(k)
         && !lexicon::is_calendar_word(w)
         && !DETERMINERS.contains(&w)
         && !w.ends_with("ly")
@@ -183,7 +181,7 @@ pub fn phrase_at(view: &View<'_>, head: usize, floor: usize) -> Option<Phrase> {
             }
         }
     }
-    Some(Phrase { start, head, end, plural, owner, nationality, organisation: false })
+    Some(Phrase { start, head, end, plural, owner, nationality })
 }
 
 /// The agent phrase that is the subject of a verb at token `verb`: its head just
@@ -212,49 +210,6 @@ pub fn phrase_before(view: &View<'_>, verb: usize, floor: usize) -> Option<Phras
 /// Adverbs between a subject and its verb.
 fn is_adverb(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4) || matches!(w, "also" | "later" | "then" | "earlier" | "again" | "further" | "previously")
-}
-
-/// Common nouns that end the name of a news organisation or office written
-/// with them ("Yonhap news agency", "the Herald newspaper").
-#[rustfmt::skip]
-const ORGANISATION_NOUNS: &[&str] = &[
-    "agency", "broadcaster", "channel", "daily", "magazine", "ministry", "network", "newspaper",
-    "radio", "television", "website",
-];
-
-/// An organisation named by capitalised words and a common noun, starting at
-/// token `start` ("Yonhap news agency", "the Herald newspaper"), when the
-/// recogniser left it unnamed.
-pub fn organisation_after(view: &View<'_>, start: usize, limit: usize) -> Option<Phrase> {
-    let mut k = start;
-    if view.word(k) == "the" {
-        k += 1;
-    }
-    let first = k;
-    let capital = |k: usize| {
-        view.kind(k) == Some(TokenKind::Word)
-            && view.mention_at[k].is_none()
-            && view.analysis.segmentation.tokens[k].span.text(view.text).starts_with(char::is_uppercase)
-    };
-    while k < limit && capital(k) {
-        k += 1;
-    }
-    if k == first || k - first > 4 {
-        return None;
-    }
-    if view.word(k) == "news" {
-        k += 1;
-    }
-    let head = k;
-    (head < limit && ORGANISATION_NOUNS.binary_search(&view.word(head)).is_ok()).then_some(Phrase {
-        start: first,
-        head,
-        end: head + 1,
-        plural: false,
-        owner: None,
-        nationality: None,
-        organisation: true,
-    })
 }
 
 /// The agent phrase that starts at token `start` (after "said" or "according to"):
@@ -303,11 +258,7 @@ impl View<'_> {
         let modifiers: Vec<String> = (p.start..p.head).map(|k| self.word(k).to_owned()).collect();
         let span = self.span(p.start, p.end);
         let sentence = self.analysis.segmentation.sentence_at(span.start);
-        let etype = match (p.organisation, p.plural) {
-            (true, _) => EntityType::Org,
-            (false, true) => EntityType::Norp,
-            (false, false) => EntityType::Person,
-        };
+        let etype = if p.plural { EntityType::Norp } else { EntityType::Person };
         let n = self.analysis.entities.len();
         let known = self.agents.iter().rev().find(|a| {
             a.head == head
@@ -320,8 +271,7 @@ impl View<'_> {
             None => {
                 // "Police said" at a sentence start is "police"; "State Department officials" keeps its capitals
                 let first = self.analysis.segmentation.tokens[p.start].span.text(self.text);
-                let proper = p.organisation
-                    || (self.mention_at[p.start].is_some() && p.start != p.head)
+                let proper = (self.mention_at[p.start].is_some() && p.start != p.head)
                     || self.gaz.demonym(first).is_some();
                 let name = if proper { span.text(self.text).to_owned() } else { lower_first(span.text(self.text)) };
                 let slug = crate::rdf::mint::slug(&name);
@@ -384,7 +334,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [COLLECTIVES, PERSON_NOUNS, ORGANISATION_NOUNS] {
+        for list in [COLLECTIVES, PERSON_NOUNS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
@@ -401,4 +351,38 @@ mod tests {
         assert_eq!(head_noun("table"), None);
         assert_eq!(lemma("researchers"), "researcher");
     }
+
+    fn phrase(text: &str, after: &str) -> Option<(String, bool)> {
+        let (doc, a) = crate::extract::testing::analyze(text, None);
+        let quotes = crate::extract::quotes::find_quotes(&doc.text, &a.segmentation);
+        let view = View::new(&doc, &a, crate::lexicon::gazetteer::get(), &quotes);
+        let at = doc.text.find(after).expect("the word is in the text") + after.len();
+        let k = a.segmentation.token_at_or_after(at);
+        let p = phrase_after(&view, k, view.len())?;
+        Some((view.span(p.start, p.end).text(&doc.text).to_owned(), p.plural))
+    }
+
+    #[test]
+    fn phrases_after_a_verb_or_according_to() {
+        assert_eq!(phrase("said the two witnesses.", "said"), Some(("witnesses".into(), true)));
+        assert_eq!(phrase("said a senior official at the Harbour Authority.", "said"), Some(("senior official at the Harbour Authority".into(), false)));
+        assert_eq!(phrase("said the post by an unknown user.", "said"), Some(("unknown user".into(), false)));
+        assert_eq!(phrase("said Defence Minister Ana Ruiz.", "said"), None);
+        assert_eq!(phrase("according to local officials.", "according to"), Some(("local officials".into(), true)));
+    }
+
+    #[test]
+    fn one_agent_for_one_group() {
+        let text = "The report's authors say fish stocks are “falling fast”. The authors call for “a pause in trawling.” \
+                    “The port is closed,” police said.";
+        let (_, a) = crate::extract::testing::analyze(text, None);
+        let groups: Vec<(&str, usize)> = a
+            .entities
+            .iter()
+            .filter(|e| e.key.as_deref().is_some_and(|k| k.starts_with(KEY_PREFIX)))
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(groups, [("report's authors", 2), ("police", 1)]);
+    }
+
 }

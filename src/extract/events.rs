@@ -948,6 +948,14 @@ fn actor_before(view: &View<'_>, t: usize, s: usize) -> Option<Side> {
         if view.mention_at[k].is_some_and(|m| view.kind(view.analysis.mentions[m].tokens.end) == Some(TokenKind::Possessive)) {
             continue;
         }
+        // "protesters in Lima criticised …": a name after a preposition is not the subject
+        if let Some(m) = view.mention_at[k] {
+            let first = view.analysis.mentions[m].tokens.start;
+            if first > floor && lexicon::is_place_preposition(view.word(first - 1)) || view.word(first.saturating_sub(1)) == "of" {
+                k = first;
+                continue;
+            }
+        }
         if let Some(side) = party_at(view, k, floor) {
             return Some(side);
         }
@@ -1183,6 +1191,7 @@ mod tests {
             ("Governor Peter Hall apologised to Mayor Linda Novak.", "Action 055 [Linda Novak, Peter Hall] actors=[Peter Hall] place= date= planned=false"),
             ("Senator Grace Miller demanded an inquiry.", "Action 100 [Grace Miller] actors=[Grace Miller] place= date= planned=false"),
             ("Senator Grace Miller rejected the offer.", "Action 120 [Grace Miller] actors=[Grace Miller] place= date= planned=false"),
+            ("Farmers in Lyon protested against the new tax.", "Action 141 [farmers] actors=[farmers] place=Lyon date= planned=false"),
         ] {
             check(text, want);
         }

@@ -366,7 +366,6 @@ fn possessor_of_statement(view: &View<'_>, v: usize, floor: usize) -> Option<Who
 fn who_type(view: &View<'_>, who: &Who) -> Option<EntityType> {
     match who {
         Who::Mention(m) => view.entity(*m).map(|e| view.etype(e)),
-        Who::Agent(p) if p.organisation => Some(EntityType::Org),
         Who::Agent(p) => Some(if p.plural { EntityType::Norp } else { EntityType::Person }),
         Who::Entity(e) => Some(view.etype(*e)),
     }
@@ -628,9 +627,7 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opt
             if let Some(m) = view.mention_starting(first).filter(|&m| view.entity(m).is_some()) {
                 return (Some(Who::Mention(m)), cue);
             }
-            if let Some(p) = agents::organisation_after(view, i + 2, q.open)
-                .or_else(|| agents::phrase_after(view, i + 2, q.open))
-            {
+            if let Some(p) = agents::phrase_after(view, i + 2, q.open) {
                 return (Some(Who::Agent(p)), cue);
             }
             let m = (i + 2..q.open).find_map(|k| view.mention_at[k].filter(|&m| view.entity(m).is_some()));
