@@ -377,5 +377,4 @@ mod tests {
         let text = "Mrs Hanna Kowalczyk called Mr Piotr Nowak. He said the plan was late.";
         assert_resolves(text, "He", "Piotr Nowak");
     }
-
 }

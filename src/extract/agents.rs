@@ -209,7 +209,8 @@ pub fn phrase_before(view: &View<'_>, verb: usize, floor: usize) -> Option<Phras
 
 /// Adverbs between a subject and its verb.
 fn is_adverb(w: &str) -> bool {
-    (w.ends_with("ly") && w.len() > 4) || matches!(w, "also" | "later" | "then" | "earlier" | "again" | "further" | "previously")
+    (w.ends_with("ly") && w.len() > 4)
+        || matches!(w, "also" | "later" | "then" | "earlier" | "again" | "further" | "previously")
 }
 
 /// The agent phrase that starts at token `start` (after "said" or "according to"):
@@ -225,7 +226,7 @@ pub fn phrase_after(view: &View<'_>, start: usize, limit: usize) -> Option<Phras
         if view.mention_at[k].is_some_and(|m| view.analysis.mentions[m].etype == EntityType::Person) {
             return None;
         }
-        if head_noun(view.word(k)).is_some() && !head_noun(view.word(k + 1)).is_some_and(|_| k + 1 < limit) {
+        if head_noun(view.word(k)).is_some() && (k + 1 >= limit || head_noun(view.word(k + 1)).is_none()) {
             // "said Defence Minister Ana Ruiz": a title of the name that follows, not an agent
             if view.mention_starting(k + 1).is_some_and(|m| view.analysis.mentions[m].etype == EntityType::Person) {
                 return None;
@@ -271,8 +272,8 @@ impl View<'_> {
             None => {
                 // "Police said" at a sentence start is "police"; "State Department officials" keeps its capitals
                 let first = self.analysis.segmentation.tokens[p.start].span.text(self.text);
-                let proper = (self.mention_at[p.start].is_some() && p.start != p.head)
-                    || self.gaz.demonym(first).is_some();
+                let proper =
+                    (self.mention_at[p.start].is_some() && p.start != p.head) || self.gaz.demonym(first).is_some();
                 let name = if proper { span.text(self.text).to_owned() } else { lower_first(span.text(self.text)) };
                 let slug = crate::rdf::mint::slug(&name);
                 self.extra.push(Entity {
@@ -365,7 +366,10 @@ mod tests {
     #[test]
     fn phrases_after_a_verb_or_according_to() {
         assert_eq!(phrase("said the two witnesses.", "said"), Some(("witnesses".into(), true)));
-        assert_eq!(phrase("said a senior official at the Harbour Authority.", "said"), Some(("senior official at the Harbour Authority".into(), false)));
+        assert_eq!(
+            phrase("said a senior official at the Harbour Authority.", "said"),
+            Some(("senior official at the Harbour Authority".into(), false))
+        );
         assert_eq!(phrase("said the post by an unknown user.", "said"), Some(("unknown user".into(), false)));
         assert_eq!(phrase("said Defence Minister Ana Ruiz.", "said"), None);
         assert_eq!(phrase("according to local officials.", "according to"), Some(("local officials".into(), true)));
@@ -373,7 +377,8 @@ mod tests {
 
     #[test]
     fn one_agent_for_one_group() {
-        let text = "The report's authors say fish stocks are “falling fast”. The authors call for “a pause in trawling.” \
+        let text =
+            "The report's authors say fish stocks are “falling fast”. The authors call for “a pause in trawling.” \
                     “The port is closed,” police said.";
         let (_, a) = crate::extract::testing::analyze(text, None);
         let groups: Vec<(&str, usize)> = a
@@ -384,5 +389,4 @@ mod tests {
             .collect();
         assert_eq!(groups, [("report's authors", 2), ("police", 1)]);
     }
-
 }

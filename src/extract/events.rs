@@ -177,7 +177,10 @@ pub(super) fn events(view: &mut View<'_>, x: &mut Extraction, at: At) {
         let w = view.word(t).to_owned();
         let end = if phone_word(view, t) {
             call(view, x, t, at)
-        } else if lexicon::is_meeting_noun(&w) || lexicon::is_meet_verb(&w) || has(HOST_VERBS, &w) || has(NEGOTIATE_VERBS, &w)
+        } else if lexicon::is_meeting_noun(&w)
+            || lexicon::is_meet_verb(&w)
+            || has(HOST_VERBS, &w)
+            || has(NEGOTIATE_VERBS, &w)
         {
             meeting(view, x, t, at)
         } else if lexicon::is_visit_noun(&w) || has(TRAVEL_VERBS, &w) {
@@ -201,7 +204,8 @@ fn phone_word(view: &View<'_>, k: usize) -> bool {
     let w = view.word(k);
     lexicon::is_phone_word(w)
         && view.mention_at[k].is_none()
-        && !(w.starts_with("call") && matches!(view.word(k + 1), "for" | "on" | "off" | "up" | "it" | "them" | "him" | "her"))
+        && !(w.starts_with("call")
+            && matches!(view.word(k + 1), "for" | "on" | "off" | "up" | "it" | "them" | "him" | "her"))
 }
 
 /// Whether the event at trigger `t` lies in the future: a word of the future
@@ -220,16 +224,43 @@ fn planned(view: &View<'_>, at: At, t: usize) -> bool {
     at.future_date
         || intended
         || ahead
-        || before.chain(after).any(|k| !view.quoted[k] && lexicon::is_future_cue(view.word(k)) && view.word(k) != "later")
+        || before
+            .chain(after)
+            .any(|k| !view.quoted[k] && lexicon::is_future_cue(view.word(k)) && view.word(k) != "later")
 }
 
 /// Verbs of intending that put the verb after "to" in the future: "agreed to meet".
 fn is_intention(w: &str) -> bool {
     matches!(
         w,
-        "agree" | "agreed" | "agrees" | "aim" | "aims" | "decided" | "expect" | "expects" | "hope" | "hopes"
-            | "hoped" | "intend" | "intends" | "intended" | "offered" | "promise" | "promised" | "promises" | "want"
-            | "wants" | "wanted" | "seek" | "seeks" | "sought" | "is" | "are" | "pledged" | "vowed"
+        "agree"
+            | "agreed"
+            | "agrees"
+            | "aim"
+            | "aims"
+            | "decided"
+            | "expect"
+            | "expects"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "offered"
+            | "promise"
+            | "promised"
+            | "promises"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "is"
+            | "are"
+            | "pledged"
+            | "vowed"
     )
 }
 
@@ -330,7 +361,8 @@ fn number_word(w: &str) -> Option<usize> {
 fn is_group_word(w: &str) -> bool {
     lexicon::is_group_noun(w)
         || matches!(w, "men" | "women")
-        || (w.ends_with('s') && lexicon::title(w.trim_end_matches('s')).is_some_and(|(k, _)| k == lexicon::TitleKind::Role))
+        || (w.ends_with('s')
+            && lexicon::title(w.trim_end_matches('s')).is_some_and(|(k, _)| k == lexicon::TitleKind::Role))
 }
 
 fn title_word(w: &str) -> bool {
@@ -604,7 +636,10 @@ fn meeting(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<
             }
             let pairs = across_sides(x, &people, s);
             (pairs, people, stop, b)
-        } else if is_verb && view.word(t + 1) == "by" && matches!(view.word(t.saturating_sub(1)), "was" | "were" | "been" | "be" | "being") {
+        } else if is_verb
+            && view.word(t + 1) == "by"
+            && matches!(view.word(t.saturating_sub(1)), "was" | "were" | "been" | "be" | "being")
+        {
             // "B was received by A"
             let (hosts, stop) = list(view, t + 2, end);
             let hosts = resolve_items(view, x, &hosts, t, s);
@@ -734,7 +769,8 @@ fn fronted(view: &View<'_>, t: usize, s: usize) -> bool {
     let start = view.sentence_tokens(s).start;
     t < start + 5
         && matches!(view.word(start), "in" | "during" | "after" | "at" | "before")
-        && (start + 1..t).all(|k| matches!(view.word(k), "a" | "an" | "the" | "his" | "her" | "their" | "phone" | "telephone"))
+        && (start + 1..t)
+            .all(|k| matches!(view.word(k), "a" | "an" | "the" | "his" | "her" | "their" | "phone" | "telephone"))
 }
 
 /// A meeting word with no participants may still say where talks happen.
@@ -791,7 +827,9 @@ fn spoke_by_phone(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> 
     let object = to.and_then(|k| {
         (k + 1..end.min(k + 8)).find_map(|j| {
             let m = view.mention_at[j]?;
-            view.entity(m).filter(|&e| view.etype(e) == EntityType::Person).map(|e| (e, view.analysis.mentions[m].tokens.end))
+            view.entity(m)
+                .filter(|&e| view.etype(e) == EntityType::Person)
+                .map(|e| (e, view.analysis.mentions[m].tokens.end))
         })
     });
     let planned = planned(view, at, t);
@@ -810,7 +848,8 @@ fn spoke_by_phone(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> 
         x.add(a, predicate, Object::Entity(b), s, at.when, None);
     }
     let code = consult_code(EventKind::PhoneCall, planned, false, false);
-    let found = Found { kind: EventKind::PhoneCall, code, participants: people, actors: Vec::new(), place: None, planned };
+    let found =
+        Found { kind: EventKind::PhoneCall, code, participants: people, actors: Vec::new(), place: None, planned };
     record_event(view, x, t, found, at);
     Some(stop)
 }
@@ -832,7 +871,8 @@ fn visit(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<us
     let after = view.analysis.mentions[m].tokens.end;
     let Some(p) = place(view, m) else {
         // "A visited B": a person received a visit
-        let host = view.entity(m).filter(|&e| view.etype(e) == EntityType::Person && view.word(t).starts_with("visit"))?;
+        let host =
+            view.entity(m).filter(|&e| view.etype(e) == EntityType::Person && view.word(t).starts_with("visit"))?;
         let guests = subject(view, t, s);
         let guests = resolve_items(view, x, &guests, t, s);
         let guests: Vec<EntityId> = guests.iter().map(|g| g.0).filter(|&g| g != host).collect();
@@ -869,8 +909,7 @@ fn visit(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<us
     }
     let ids: Vec<EntityId> = people.iter().map(|p| p.0).collect();
     let code = if planned { Cameo::IntendToMeet } else { Cameo::Visit };
-    let found =
-        Found { kind: EventKind::Visit, code, participants: ids.clone(), actors: ids, place: Some(p), planned };
+    let found = Found { kind: EventKind::Visit, code, participants: ids.clone(), actors: ids, place: Some(p), planned };
     record_event(view, x, t, found, at);
     Some(after)
 }
@@ -891,7 +930,9 @@ fn act_verb(view: &View<'_>, t: usize) -> Option<(Cameo, Option<&'static str>)> 
         {
             Some((Cameo::Agree, Some("with")))
         }
-        "agreed" | "agree" | "agrees" if next == "with" || next == "on" || next == "to" => Some((Cameo::Agree, Some("with"))),
+        "agreed" | "agree" | "agrees" if next == "with" || next == "on" || next == "to" => {
+            Some((Cameo::Agree, Some("with")))
+        }
         // "imposed sanctions on B"
         "imposed" | "imposes" | "impose" if matches!(next, "sanctions" | "new" | "tough" | "fresh") => {
             Some((Cameo::Sanction, Some("on")))
@@ -945,13 +986,17 @@ fn actor_before(view: &View<'_>, t: usize, s: usize) -> Option<Side> {
         if matches!(view.word(k), ";" | ":" | ",") || view.quoted[k] {
             return None;
         }
-        if view.mention_at[k].is_some_and(|m| view.kind(view.analysis.mentions[m].tokens.end) == Some(TokenKind::Possessive)) {
+        if view.mention_at[k]
+            .is_some_and(|m| view.kind(view.analysis.mentions[m].tokens.end) == Some(TokenKind::Possessive))
+        {
             continue;
         }
         // "protesters in Lima criticised …": a name after a preposition is not the subject
         if let Some(m) = view.mention_at[k] {
             let first = view.analysis.mentions[m].tokens.start;
-            if first > floor && lexicon::is_place_preposition(view.word(first - 1)) || view.word(first.saturating_sub(1)) == "of" {
+            if first > floor && lexicon::is_place_preposition(view.word(first - 1))
+                || view.word(first.saturating_sub(1)) == "of"
+            {
                 k = first;
                 continue;
             }
@@ -1059,8 +1104,12 @@ mod tests {
 
     #[test]
     fn held_talks_with() {
-        let text = "Finnish President Aino Virtanen held talks with Kenyan President Samuel Mwangi in Helsinki on Tuesday.";
-        check(text, "Meeting 040 [Aino Virtanen, Samuel Mwangi] actors=[] place=Helsinki date=2025-03-11 planned=false");
+        let text =
+            "Finnish President Aino Virtanen held talks with Kenyan President Samuel Mwangi in Helsinki on Tuesday.";
+        check(
+            text,
+            "Meeting 040 [Aino Virtanen, Samuel Mwangi] actors=[] place=Helsinki date=2025-03-11 planned=false",
+        );
         check_relation(text, "Aino Virtanen metWith Samuel Mwangi");
         check_relation(text, "Samuel Mwangi visited Helsinki");
     }
@@ -1076,7 +1125,8 @@ mod tests {
         let text = "Canadian Prime Minister Claire Dubois hosted Mexican President Andrés Ortega in Ottawa on Monday.";
         check(text, "Meeting 043 [Andrés Ortega, Claire Dubois] actors=[Claire Dubois] place=Ottawa date=2025-03-10 planned=false");
         check_relation(text, "Claire Dubois metWith Andrés Ortega");
-        let passive = "Mexican President Andrés Ortega was received by Prime Minister Claire Dubois in Ottawa on Monday.";
+        let passive =
+            "Mexican President Andrés Ortega was received by Prime Minister Claire Dubois in Ottawa on Monday.";
         check(passive, "Meeting 043 [Andrés Ortega, Claire Dubois] actors=[Claire Dubois] place=Ottawa date=2025-03-10 planned=false");
     }
 
@@ -1098,7 +1148,10 @@ mod tests {
         check(summit, "Meeting 036 [Kenji Sato, Petra Vogel] actors=[] place=Osaka date='next week' planned=true");
         check_relation(summit, "Petra Vogel plannedMeetingWith Kenji Sato");
         let negotiations = "Trade negotiations between Commerce Secretary Alan Pierce and Deputy Minister Hoang Minh Tuan resumed in Hanoi on Monday.";
-        check(negotiations, "Meeting 046 [Alan Pierce, Hoang Minh Tuan] actors=[] place=Hanoi date=2025-03-10 planned=false");
+        check(
+            negotiations,
+            "Meeting 046 [Alan Pierce, Hoang Minh Tuan] actors=[] place=Hanoi date=2025-03-10 planned=false",
+        );
     }
 
     #[test]
@@ -1129,7 +1182,8 @@ mod tests {
         check(both, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
         let to = "Oliver Grant spoke to Ravi Menon by telephone on Saturday.";
         check(to, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
-        let fronted = "In a call with Chancellor Petra Vogel on Monday, Prime Minister Oliver Grant discussed energy prices.";
+        let fronted =
+            "In a call with Chancellor Petra Vogel on Monday, Prime Minister Oliver Grant discussed energy prices.";
         check(fronted, "PhoneCall 041 [Oliver Grant, Petra Vogel] actors=[] place= date=2025-03-10 planned=false");
         let held = "Oliver Grant and Ravi Menon held talks by phone on Saturday.";
         check(held, "PhoneCall 041 [Oliver Grant, Ravi Menon] actors=[] place= date=2025-03-08 planned=false");
@@ -1157,7 +1211,8 @@ mod tests {
         let roles = "Norwegian envoy Lars Berg and Chilean envoy Rosa Vidal met in Lima on Monday. \
                      The two envoys agreed to meet again in Oslo next month.";
         check(roles, "Meeting 036 [Lars Berg, Rosa Vidal] actors=[] place=Oslo date='next month' planned=true");
-        let nominal = "Norwegian envoy Lars Berg arrived in Lima on Monday. Later the envoy met Foreign Minister Rosa Vidal.";
+        let nominal =
+            "Norwegian envoy Lars Berg arrived in Lima on Monday. Later the envoy met Foreign Minister Rosa Vidal.";
         check(nominal, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place= date= planned=false");
         let pronoun = "Norwegian envoy Lars Berg arrived in Lima on Monday. He met Foreign Minister Rosa Vidal there.";
         check(pronoun, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place= date= planned=false");
@@ -1173,7 +1228,11 @@ mod tests {
     #[test]
     fn without_a_publication_date_the_date_stays_as_written() {
         let got = events("Envoy Lars Berg met Rosa Vidal in Lima on Tuesday.", None);
-        assert_has(&got, "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place=Lima date='Tuesday' planned=false", "no date");
+        assert_has(
+            &got,
+            "Meeting 040 [Lars Berg, Rosa Vidal] actors=[] place=Lima date='Tuesday' planned=false",
+            "no date",
+        );
     }
 
     #[test]

@@ -182,12 +182,28 @@ impl<'a> View<'a> {
     /// post", "the report", "his comments".
     fn is_noun_of_saying(&self, i: usize) -> bool {
         const NOUNS: &[&str] = &[
-            "answer", "answers", "comment", "comments", "note", "notes", "post", "posts", "quote", "remark", "remarks",
-            "replies", "reply", "report", "reports", "statement", "tweet", "tweets",
+            "answer",
+            "answers",
+            "comment",
+            "comments",
+            "note",
+            "notes",
+            "post",
+            "posts",
+            "quote",
+            "remark",
+            "remarks",
+            "replies",
+            "reply",
+            "report",
+            "reports",
+            "statement",
+            "tweet",
+            "tweets",
         ];
-        const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
-        NOUNS.contains(&self.word(i))
-            && (1..=2).any(|d| i >= d && DETERMINERS.contains(&self.word(i - d)))
+        const DETERMINERS: &[&str] =
+            &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
+        NOUNS.contains(&self.word(i)) && (1..=2).any(|d| i >= d && DETERMINERS.contains(&self.word(i - d)))
     }
 
     /// The entity of the country a word names, as a demonym ("Ukrainian") or
@@ -317,37 +333,5 @@ pub(crate) mod testing {
     /// Asserts that `got` has an item equal to `want`, printing all of them if not.
     pub fn assert_has(got: &[String], want: &str, text: &str) {
         assert!(got.iter().any(|g| g == want), "expected {want:?} from {text:?}, got {got:#?}");
-    }
-}
-#[cfg(test)]
-mod debug_dump {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let Ok(path) = std::env::var("NG_DUMP") else { return };
-        let text = std::fs::read_to_string(path).expect("file");
-        let needle = std::env::var("NG_FIND").unwrap_or_default();
-        let doc = crate::model::Document::new("d", text.clone());
-        let a = crate::Pipeline::default().analyze(&doc);
-        for (si, s) in a.segmentation.sentences.iter().enumerate() {
-            let st = s.span.text(&text);
-            if !st.contains(&needle) {
-                continue;
-            }
-            println!("S{si}: {st}");
-            for (k, m) in a.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
-                let e = a.mention_entity[k].map(|e| a.entities[e].name.clone());
-                println!("   {:?} {:?} {:?} title={:?} -> {:?}", m.span.text(&text), m.kind, m.etype, m.title.map(|t| t.text(&text)), e);
-            }
-            for r in a.relations.iter().filter(|r| r.sentence == si) {
-                println!("   REL {} {:?} {:?}", a.entities[r.subject].name, r.predicate, match &r.object { crate::model::Object::Entity(e) => a.entities[*e].name.clone(), crate::model::Object::Literal(l) => l.clone() });
-            }
-            for ev in a.events.iter().filter(|e| e.sentence == si) {
-                println!("   EV {:?} {} {:?} actors={:?} place={:?} date={:?} planned={}", ev.kind, ev.code.code(), ev.participants.iter().map(|p| a.entities[*p].name.clone()).collect::<Vec<_>>(), ev.actors.iter().map(|p| a.entities[*p].name.clone()).collect::<Vec<_>>(), ev.place.map(|p| a.entities[p].name.clone()), ev.date, ev.planned);
-            }
-            for q in a.quotes.iter().filter(|q| q.sentence == si) {
-                println!("   Q {:?} <- {:?}", &q.span.text(&text)[..q.span.len().min(50)], q.speaker.map(|e| a.entities[e].name.clone()));
-            }
-        }
     }
 }

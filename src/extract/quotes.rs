@@ -204,8 +204,26 @@ fn first_person_before(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
         && (view.word(k).ends_with("ly")
             || matches!(
                 view.word(k),
-                "have" | "has" | "had" | "should" | "would" | "could" | "will" | "can" | "may" | "might" | "must"
-                    | "did" | "do" | "also" | "just" | "already" | "always" | "never" | "often" | "once"
+                "have"
+                    | "has"
+                    | "had"
+                    | "should"
+                    | "would"
+                    | "could"
+                    | "will"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "do"
+                    | "also"
+                    | "just"
+                    | "already"
+                    | "always"
+                    | "never"
+                    | "often"
+                    | "once"
             ))
     {
         k -= 1;
@@ -213,7 +231,9 @@ fn first_person_before(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
     if !matches!(view.word(k), "i" | "we") || view.quoted[k] {
         return None;
     }
-    let para = &view.analysis.segmentation.paragraphs[view.analysis.segmentation.sentences[view.analysis.segmentation.sentence_at(view.analysis.segmentation.tokens[k].span.start)].paragraph];
+    let para = &view.analysis.segmentation.paragraphs[view.analysis.segmentation.sentences
+        [view.analysis.segmentation.sentence_at(view.analysis.segmentation.tokens[k].span.start)]
+    .paragraph];
     if view.text[para.span.start..para.span.end].trim_end().ends_with('?') {
         return None; // the interviewer's question
     }
@@ -285,7 +305,8 @@ fn continued(view: &mut View<'_>, out: &[Quote], s: usize) -> Option<EntityId> {
         let pp = seg.sentences[sentence].paragraph;
         pp == para || pp + 1 == para
     };
-    let last_quote = out.last().filter(|prev| near(prev.sentence)).and_then(|prev| prev.speaker.map(|e| (prev.sentence, e)));
+    let last_quote =
+        out.last().filter(|prev| near(prev.sentence)).and_then(|prev| prev.speaker.map(|e| (prev.sentence, e)));
     if let Some(prev) = s.checked_sub(1).filter(|&p| near(p)) {
         // a quote of that same sentence already tells its speaker
         if last_quote.is_none_or(|(qs, _)| qs < prev) {
@@ -327,7 +348,10 @@ fn subject(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
             }
         }
     }
-    view.subject_before(v, floor).map(|m| person_of_organisation(view, m)).map(Who::Mention).or_else(|| possessor_of_statement(view, v, floor))
+    view.subject_before(v, floor)
+        .map(|m| person_of_organisation(view, m))
+        .map(Who::Mention)
+        .or_else(|| possessor_of_statement(view, v, floor))
 }
 
 /// "X of the Times said": the person, not the organisation named after "of".
@@ -353,11 +377,26 @@ fn person_of_organisation(view: &View<'_>, m: MentionId) -> MentionId {
 /// whose document or statement it is.
 fn possessor_of_statement(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
     const NOUNS: &[&str] = &[
-        "analysis", "announcement", "article", "blog", "findings", "letter", "message", "paper", "post", "report",
-        "research", "review", "statement", "study", "survey", "website",
+        "analysis",
+        "announcement",
+        "article",
+        "blog",
+        "findings",
+        "letter",
+        "message",
+        "paper",
+        "post",
+        "report",
+        "research",
+        "review",
+        "statement",
+        "study",
+        "survey",
+        "website",
     ];
     let noun = (v.saturating_sub(10).max(floor)..v).rev().find(|&k| NOUNS.contains(&view.word(k)))?;
-    let p = (noun.saturating_sub(4).max(floor + 1)..noun).rev().find(|&k| view.kind(k) == Some(TokenKind::Possessive))?;
+    let p =
+        (noun.saturating_sub(4).max(floor + 1)..noun).rev().find(|&k| view.kind(k) == Some(TokenKind::Possessive))?;
     let m = view.mention_at[p - 1]?;
     (is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some()).then_some(Who::Mention(m))
 }
@@ -571,9 +610,28 @@ fn after(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opti
 fn takes_listener(w: &str) -> bool {
     matches!(
         w,
-        "tell" | "tells" | "told" | "telling" | "ask" | "asks" | "asked" | "inform" | "informs" | "informed"
-            | "instruct" | "instructs" | "instructed" | "urge" | "urges" | "urged" | "assure" | "assured"
-            | "assures" | "warn" | "warned" | "warns"
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "ask"
+            | "asks"
+            | "asked"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "instruct"
+            | "instructs"
+            | "instructed"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "assure"
+            | "assured"
+            | "assures"
+            | "warn"
+            | "warned"
+            | "warns"
     )
 }
 
@@ -584,8 +642,26 @@ fn is_title(view: &View<'_>, q: &QuoteMarks) -> bool {
     q.open > 0
         && matches!(
             view.word(q.open - 1),
-            "on" | "in" | "at" | "of" | "from" | "by" | "into" | "onto" | "about" | "via" | "name" | "nickname"
-                | "title" | "headline" | "slogan" | "hashtag" | "term" | "phrase" | "word" | "label" | "motto"
+            "on" | "in"
+                | "at"
+                | "of"
+                | "from"
+                | "by"
+                | "into"
+                | "onto"
+                | "about"
+                | "via"
+                | "name"
+                | "nickname"
+                | "title"
+                | "headline"
+                | "slogan"
+                | "hashtag"
+                | "term"
+                | "phrase"
+                | "word"
+                | "label"
+                | "motto"
         )
 }
 
@@ -634,7 +710,8 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opt
             return (m.map(Who::Mention), cue);
         }
         // "has been told to …", "was asked": the subject heard it, and did not say it
-        let passive = i > toks.start && matches!(view.word(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+        let passive =
+            i > toks.start && matches!(view.word(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be");
         if (view.is_reporting_verb(i) || is_naming_verb(view, i)) && !passive {
             let cue = Some(view.span(i, i + 1));
             // "X said A, and told the police, “…”": the coordinated verb shares the sentence's subject
@@ -743,11 +820,7 @@ mod tests {
 
     fn speaker_of(text: &str, quote: &str) -> Option<String> {
         let got = crate::extract::testing::quotes(text);
-        got.iter()
-            .find(|(q, _)| q == quote)
-            .unwrap_or_else(|| panic!("no quote {quote:?} in {got:?}"))
-            .1
-            .clone()
+        got.iter().find(|(q, _)| q == quote).unwrap_or_else(|| panic!("no quote {quote:?} in {got:?}")).1.clone()
     }
 
     fn assert_speaker(text: &str, quote: &str, speaker: Option<&str>) {
@@ -756,7 +829,11 @@ mod tests {
 
     #[test]
     fn speakers_named_by_role() {
-        assert_speaker("“The road will stay closed until Friday,” police said.", "The road will stay closed until Friday,", Some("police"));
+        assert_speaker(
+            "“The road will stay closed until Friday,” police said.",
+            "The road will stay closed until Friday,",
+            Some("police"),
+        );
         assert_speaker(
             "“The talks were useful,” State Department officials said on Monday.",
             "The talks were useful,",
@@ -772,7 +849,11 @@ mod tests {
             "No one was hurt,",
             Some("spokesman for the Harbour Authority"),
         );
-        assert_speaker("According to witnesses, the driver was “going far too fast”.", "going far too fast", Some("witnesses"));
+        assert_speaker(
+            "According to witnesses, the driver was “going far too fast”.",
+            "going far too fast",
+            Some("witnesses"),
+        );
     }
 
     #[test]
@@ -785,7 +866,8 @@ mod tests {
     fn a_quote_without_a_cue_continues_the_speaker_of_the_sentence_before() {
         let text = "Mayor Ines Duarte spoke to reporters on Monday. “We will rebuild the bridge before winter.”";
         assert_speaker(text, "We will rebuild the bridge before winter.", Some("Ines Duarte"));
-        let text = "As Ines Duarte told the radio station, the bridge is closed.\n\n“We will rebuild it before winter.”";
+        let text =
+            "As Ines Duarte told the radio station, the bridge is closed.\n\n“We will rebuild it before winter.”";
         assert_speaker(text, "We will rebuild it before winter.", Some("Ines Duarte"));
     }
 
@@ -837,5 +919,4 @@ mod tests {
                     Next spring, if the weather allows.";
         assert_speaker(text, "time machine", Some("Maya Lindqvist"));
     }
-
 }

@@ -25,7 +25,9 @@ use super::events::{self, At};
 use super::{dates, View};
 use crate::lexicon;
 use crate::lexicon::gazetteer::KbKind;
-use crate::model::{EntityId, EntityType, Event, MentionId, MentionKind, Object, Predicate, Quote, Relation, TokenKind};
+use crate::model::{
+    EntityId, EntityType, Event, MentionId, MentionKind, Object, Predicate, Quote, Relation, TokenKind,
+};
 
 /// What the rules found so far in an article.
 pub(super) struct Extraction {
@@ -300,14 +302,15 @@ fn places(view: &mut View<'_>, x: &mut Extraction, s: usize) {
             let place_at = |k: usize| view.mention_starting(k).and_then(|m| place(view, m)).is_some();
             let before = view.analysis.mentions[a].tokens.start;
             let in_list = (matches!(view.word(after), "," | "and") && place_at(after + 1))
-                || (before > 1 && matches!(view.word(before - 1), "," | "and") && view.mention_at[before - 2].is_some_and(|m| place(view, m).is_some()));
+                || (before > 1
+                    && matches!(view.word(before - 1), "," | "and")
+                    && view.mention_at[before - 2].is_some_and(|m| place(view, m).is_some()));
             if outer_big && inner_small && ends_phrase && !in_list {
                 x.add(inner, Predicate::PartOf, Object::Entity(outer), s, None, None);
             }
         }
     }
 }
-
 
 /// The lower-case words of tokens `[a, b)`.
 fn words_of<'v>(view: &'v View<'_>, a: usize, b: usize) -> Vec<&'v str> {
@@ -348,7 +351,9 @@ fn describe(view: &mut View<'_>, x: &mut Extraction, person: EntityId, a: usize,
     let owner = owner.or_else(|| {
         (a..b).find_map(|k| {
             let w = view.analysis.segmentation.tokens[k].span.text(view.text).to_owned();
-            (w.starts_with(char::is_uppercase) && view.gaz.demonym(&w).is_some()).then(|| view.country_entity(&w)).flatten()
+            (w.starts_with(char::is_uppercase) && view.gaz.demonym(&w).is_some())
+                .then(|| view.country_entity(&w))
+                .flatten()
         })
     });
     if let Some(o) = owner {
@@ -430,14 +435,17 @@ fn appositions(view: &mut View<'_>, x: &mut Extraction, s: usize) {
         let start = mention_start(view, m);
         if start > toks.start + 1 && view.word(start - 1) == "," && mention.title.is_none() {
             let after = mention.tokens.end;
-            let closes = matches!(view.word(after), "," | "." | ";" | "") || view.is_reporting_verb(after)
+            let closes = matches!(view.word(after), "," | "." | ";" | "")
+                || view.is_reporting_verb(after)
                 || view.kind(after) == Some(TokenKind::Word) && !matches!(view.word(after), "and" | "or");
             let comma = start - 1;
             let mut first = comma;
             while first > toks.start && comma - first < 12 {
                 let w = view.word(first - 1);
-                if matches!(w, "," | ";" | ":" | "." | "and" | "said" | "says" | "to" | "by" | "with" | "that" | "of" | "from")
-                    && !(w == "of" && first + 1 < comma)
+                if matches!(
+                    w,
+                    "," | ";" | ":" | "." | "and" | "said" | "says" | "to" | "by" | "with" | "that" | "of" | "from"
+                ) && !(w == "of" && first + 1 < comma)
                 {
                     break;
                 }
@@ -472,7 +480,9 @@ fn organisations(view: &mut View<'_>, x: &mut Extraction, s: usize) {
         .filter(|&m| view.analysis.mentions[m].sentence == s && view.analysis.mentions[m].kind == MentionKind::Name)
         .collect();
     let org = |view: &View<'_>, k: usize, places: bool| {
-        let m = view.mention_starting(k).or_else(|| (view.word(k) == "the").then(|| view.mention_starting(k + 1)).flatten())?;
+        let m = view
+            .mention_starting(k)
+            .or_else(|| (view.word(k) == "the").then(|| view.mention_starting(k + 1)).flatten())?;
         let e = view.entity(m)?;
         (view.etype(e) == EntityType::Org || places && view.etype(e) == EntityType::Gpe).then_some(e)
     };
@@ -505,7 +515,10 @@ fn organisations(view: &mut View<'_>, x: &mut Extraction, s: usize) {
                 while view.word(i) == "and" {
                     let Some(next) = view.mention_starting(i + 1) else { break };
                     let nm = &view.analysis.mentions[next];
-                    if nm.etype != EntityType::Person || nm.title.is_some() || view.kind(nm.tokens.end) == Some(TokenKind::Possessive) {
+                    if nm.etype != EntityType::Person
+                        || nm.title.is_some()
+                        || view.kind(nm.tokens.end) == Some(TokenKind::Possessive)
+                    {
                         break;
                     }
                     let end = nm.tokens.end;
@@ -556,7 +569,10 @@ mod tests {
 
     #[test]
     fn a_name_in_apposition_is_not_a_role() {
-        absent("Anna Berg, Deputy Mayor Tom Reid and Lena Holm attended.", r#"Anna Berg holdsRole "Deputy Mayor Tom Reid""#);
+        absent(
+            "Anna Berg, Deputy Mayor Tom Reid and Lena Holm attended.",
+            r#"Anna Berg holdsRole "Deputy Mayor Tom Reid""#,
+        );
         let got = relations("Anna Berg, who is the mayor, spoke.", None);
         assert!(!got.iter().any(|g| g.starts_with("Anna Berg holdsRole")), "{got:?}");
     }

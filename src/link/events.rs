@@ -245,10 +245,12 @@ impl EventIndex {
                 reason.push_str(&format!(", {when}"));
                 match (place, &s.place) {
                     (Some(p), Some(_)) => reason.push_str(&format!(", same place ({})", self.label(p))),
-                    (None, Some(p)) | (Some(p), None) => reason.push_str(&format!(", place {} in one report", self.label(p))),
+                    (None, Some(p)) | (Some(p), None) => {
+                        reason.push_str(&format!(", place {} in one report", self.label(p)))
+                    }
                     (None, None) => {}
                 }
-                let mut sources: Vec<&str> = s.articles.keys().filter(|g| **g != article).map(|g| article_id(g)).collect();
+                let mut sources: Vec<&str> = s.articles.keys().filter(|g| **g != article).map(article_id).collect();
                 sources.sort_unstable();
                 reason.push_str(&format!(" as the {} reported by {}", kind_name(ev.kind), sources.join(", ")));
                 fits.push((shared.len(), distance, c, reason));
@@ -340,7 +342,8 @@ fn dates_fit(date: Option<NaiveDate>, published: Option<NaiveDate>, s: &Stored) 
     match (date, s.date) {
         (Some(a), Some(b)) => {
             let days = (a - b).num_days().abs();
-            (days <= DATE_SLACK).then(|| (days, if days == 0 { format!("same date {a}") } else { format!("dates {b} and {a}") }))
+            (days <= DATE_SLACK)
+                .then(|| (days, if days == 0 { format!("same date {a}") } else { format!("dates {b} and {a}") }))
         }
         (Some(d), None) => {
             let p = s.articles.values().flatten().copied().max()?;

@@ -182,7 +182,10 @@ impl IdentityIndex {
         let mut merges = Vec::new();
         let mut used: HashSet<NamedNode> = iris.iter().cloned().collect();
         for (i, e) in a.entities.iter().enumerate() {
-            if e.etype != EntityType::Person || e.link.as_ref().is_some_and(|l| l.wikidata.is_some()) || mint::is_local(e) {
+            if e.etype != EntityType::Person
+                || e.link.as_ref().is_some_and(|l| l.wikidata.is_some())
+                || mint::is_local(e)
+            {
                 continue;
             }
             // already a node elsewhere under this very IRI: same name and type

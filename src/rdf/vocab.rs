@@ -267,10 +267,18 @@ mod tests {
         for c in crate::cameo::Cameo::ALL {
             let iri = format!("<https://w3id.org/newsgraph/cameo/{}>", c.code());
             let has = |p: &str, o: &str| {
-                triples.iter().any(|t| t.subject.to_string() == iri && t.predicate.as_str() == p && t.object.to_string() == o)
+                triples
+                    .iter()
+                    .any(|t| t.subject.to_string() == iri && t.predicate.as_str() == p && t.object.to_string() == o)
             };
-            assert!(has("http://www.w3.org/2004/02/skos/core#notation", &format!("\"{}\"", c.code())), "{iri} has no notation");
-            assert!(has("http://www.w3.org/2004/02/skos/core#prefLabel", &format!("\"{}\"@en", c.label())), "{iri}: label");
+            assert!(
+                has("http://www.w3.org/2004/02/skos/core#notation", &format!("\"{}\"", c.code())),
+                "{iri} has no notation"
+            );
+            assert!(
+                has("http://www.w3.org/2004/02/skos/core#prefLabel", &format!("\"{}\"@en", c.label())),
+                "{iri}: label"
+            );
         }
     }
 
