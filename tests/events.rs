@@ -85,7 +85,8 @@ fn two_reports_of_one_meeting_are_one_event_with_both_sources() {
     assert!(reason.contains("same participants (Ingrid Halvorsen, Tomás Arancibia)"), "{reason}");
     assert!(reason.contains("same date 2025-03-11") && reason.contains("oslo-herald"), "{reason}");
     assert!(sentence.starts_with("Chile's foreign minister"), "{sentence}");
-    // the timeline shows it once, with both sources; Lima and the planned Oslo meeting apart
+    // the timeline shows it once, with both sources; Lima (a meeting, and the signing it was
+    // for) and the planned Oslo meeting apart
     let timeline = rows(&store, "timeline", &[]);
     let sorted = |sources: &str| {
         let mut v: Vec<&str> = sources.split(", ").collect();
@@ -98,6 +99,7 @@ fn two_reports_of_one_meeting_are_one_event_with_both_sources() {
         meetings,
         [
             ("2025-03-11", "040", "oslo-herald, santiago-daily".to_owned()),
+            ("2025-03-14", "057", "lima-post".to_owned()),
             ("2025-03-14", "040", "lima-post".to_owned()),
             ("next month", "036", "santiago-daily".to_owned()),
         ],
@@ -115,7 +117,7 @@ fn merging_does_not_depend_on_the_order_of_ingest() {
     assert_eq!(merges.len(), 1, "{merges:?}");
     assert_eq!(merges[0][4], "oslo-herald", "the later-ingested report is merged into the first one");
     let timeline = rows(&store, "timeline", &[("name".into(), "halvorsen".into())]);
-    assert_eq!(timeline.len(), 3, "{timeline:#?}");
+    assert_eq!(timeline.len(), 4, "{timeline:#?}");
 }
 
 #[test]
