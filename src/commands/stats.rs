@@ -19,13 +19,13 @@ const STATS: &[(&str, &str)] = &[
     (
         "facts by predicate",
         "SELECT ?what (COUNT(*) AS ?count) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?p), STR(ng:)) \
-         && ?p NOT IN (ng:participant, ng:place, ng:date, ng:planned, ng:evidence, ng:start, ng:end, ng:text, ng:kinship, ng:linkConfidence, ng:linkMethod)) \
+         && ?p NOT IN (ng:participant, ng:actor, ng:place, ng:date, ng:dateText, ng:planned, ng:cameoCode, ng:evidence, ng:start, ng:end, ng:text, ng:kinship, ng:linkConfidence, ng:linkMethod)) \
          BIND(CONCAT(\"facts: \", STRAFTER(STR(?p), \"#\")) AS ?what) } GROUP BY ?what ORDER BY ?what",
     ),
     (
         "quotes and events",
         "SELECT ?what (COUNT(DISTINCT ?x) AS ?count) WHERE { GRAPH ?g { ?x a ?t } \
-         VALUES ?t { prov:Quotation ng:Meeting ng:PhoneCall ng:Visit } \
+         VALUES ?t { prov:Quotation ng:Meeting ng:PhoneCall ng:Visit ng:Action } \
          BIND(CONCAT(IF(?t = prov:Quotation, \"quotes\", CONCAT(\"events: \", STRAFTER(STR(?t), \"#\")))) AS ?what) } GROUP BY ?what ORDER BY ?what",
     ),
 ];

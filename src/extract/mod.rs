@@ -1,10 +1,12 @@
 //! Stage 4, `extract`: entities → quotes, events and relations.
 //!
 //! [`quotes`] finds quotations and their speakers; [`relations`] finds roles,
-//! affiliations, kinship, meetings, calls, visits and places within places;
-//! [`dates`] resolves the dates they carry. Both read the same [`View`] of the
-//! article: tokens in lower case, which mention each token belongs to, and
-//! which tokens lie inside quotation marks.
+//! affiliations, kinship and places within places; [`events`] finds meetings,
+//! calls, visits and other acts with their CAMEO codes; [`agents`] makes
+//! entities of the speakers and actors an article names only by role
+//! ("police"); [`dates`] resolves the dates they carry. All read the same
+//! [`View`] of the article: tokens in lower case, which mention each token
+//! belongs to, and which tokens lie inside quotation marks.
 
 pub mod agents;
 pub mod dates;
@@ -136,6 +138,16 @@ impl<'a> View<'a> {
     /// Kind of token `i`.
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.analysis.segmentation.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// The name mentions of sentence `s` (the recogniser's mentions are in text order).
+    pub fn names_in(&self, s: usize) -> Vec<MentionId> {
+        let ms = &self.analysis.mentions;
+        let first = ms.partition_point(|m| m.sentence < s);
+        (first..ms.len())
+            .take_while(|&m| ms[m].sentence == s)
+            .filter(|&m| ms[m].kind == crate::model::MentionKind::Name)
+            .collect()
     }
 
     /// The span of tokens `[start, end)`.

@@ -11,15 +11,30 @@
 //! # Finding the speaker
 //! In order, the first that applies:
 //! 1. after the quote, in its sentence: `“…,” X said`, `“…,” said X`,
-//!    `“…,” X, the minister, said`;
-//! 2. before the quote, in its sentence: `X said (that) … “…”`, `According to X, “…”`,
-//!    `“…,” X stated Saturday, “…”` for the second part;
-//! 3. a quote that is a sentence or more of its own continues the speaker of
-//!    the quote before it in the same or the previous paragraph;
-//! 4. otherwise (a scare quote, a title): no speaker.
+//!    `“…,” X, the minister, said`, `“…,” police said`, `“…,” said a spokesman
+//!    for the ministry` (not `“…,” and told the police`: a new clause);
+//! 2. before the quote, in its sentence: `X said (that) … “…”`, `According to
+//!    X, “…”`, `“…,” X stated Saturday, “…”` for the second part, `X called the
+//!    ruling “…”`, `The report's authors say it is “…”`, `…, with one poster
+//!    writing “…”`, `X, adviser to the minister, said “…”` (the name, not the
+//!    minister), `X's analysis concluded, “…”`; not the listener of `told X`,
+//!    nor the subject of `was told`;
+//! 3. set off by a dash, colon or caption: `X — “…”`, `“…” — X`, `“…” Local
+//!    resident, …` at the start of a paragraph;
+//! 4. `“…”, it added`, `They call for “…”`: the organisation (or group) that
+//!    spoke in this sentence or the three before;
+//! 5. a quote that is a sentence or more of its own continues the speaker of a
+//!    verb of saying in the sentence before (`As X told the paper, … . “…”`,
+//!    `X stated:` ending the paragraph before), else of the quote before it in
+//!    the same or the previous paragraph;
+//! 6. otherwise (a scare quote, a title after a preposition or `the name`, a
+//!    title-cased name): no speaker.
 //!
 //! A speaker that is a pronoun or a role nominal is the entity coreference
-//! gave it ("he stated" → the person "he" refers to).
+//! gave it ("he stated" → the person "he" refers to); "I" or "we" in the
+//! answers of an interview is the interviewee its headline names; a speaker
+//! named only by role ("police", "State Department officials", "the report's
+//! authors") is an agent of the article ([`super::agents`]).
 
 use super::agents::{self, Phrase};
 use super::{is_agent, View};
@@ -231,10 +246,9 @@ fn first_person_before(view: &View<'_>, v: usize, floor: usize) -> Option<Who> {
     if !matches!(view.word(k), "i" | "we") || view.quoted[k] {
         return None;
     }
-    let para = &view.analysis.segmentation.paragraphs[view.analysis.segmentation.sentences
-        [view.analysis.segmentation.sentence_at(view.analysis.segmentation.tokens[k].span.start)]
-    .paragraph];
-    if view.text[para.span.start..para.span.end].trim_end().ends_with('?') {
+    let seg = &view.analysis.segmentation;
+    let para = &seg.paragraphs[seg.sentences[seg.sentence_at(seg.tokens[k].span.start)].paragraph];
+    if para.span.text(view.text).trim_end().ends_with('?') {
         return None; // the interviewer's question
     }
     view.interviewee.map(Who::Entity)
@@ -322,10 +336,7 @@ fn continued(view: &mut View<'_>, out: &[Quote], s: usize) -> Option<EntityId> {
 /// Heald told the paper, …" → Heald; "Police said …" → police.
 fn reported_speaker(view: &View<'_>, s: usize) -> Option<Who> {
     let toks = view.sentence_tokens(s);
-    // nouns that look like verbs of saying
-    let v = toks.clone().find(|&i| {
-        view.is_reporting_verb(i) && !matches!(view.word(i), "report" | "reports" | "post" | "posts" | "note" | "notes")
-    })?;
+    let v = toks.clone().find(|&i| view.is_reporting_verb(i))?;
     subject(view, v, toks.start)
 }
 

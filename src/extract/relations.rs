@@ -149,9 +149,7 @@ fn title_head(words: &[&str]) -> Option<(usize, lexicon::TitleKind, bool)> {
 
 /// Roles and affiliations from the title phrases before names.
 fn titles(view: &mut View<'_>, x: &mut Extraction, s: usize) {
-    let mentions: Vec<MentionId> = (0..view.analysis.mentions.len())
-        .filter(|&m| view.analysis.mentions[m].sentence == s && view.analysis.mentions[m].kind == MentionKind::Name)
-        .collect();
+    let mentions = view.names_in(s);
     for m in mentions {
         let mention = view.analysis.mentions[m].clone();
         let (Some(title), Some(e)) = (mention.title, view.entity(m)) else { continue };
@@ -402,9 +400,7 @@ fn apposition_end(view: &View<'_>, a: usize, end: usize) -> Option<usize> {
 /// "Malaysia's Prime Minister, X" (before it).
 fn appositions(view: &mut View<'_>, x: &mut Extraction, s: usize) {
     let toks = view.sentence_tokens(s);
-    let names: Vec<MentionId> = (0..view.analysis.mentions.len())
-        .filter(|&m| view.analysis.mentions[m].sentence == s && view.analysis.mentions[m].kind == MentionKind::Name)
-        .collect();
+    let names = view.names_in(s);
     for m in names {
         let Some(e) = view.entity(m).filter(|&e| view.etype(e) == EntityType::Person) else { continue };
         let mention = view.analysis.mentions[m].clone();
@@ -476,9 +472,7 @@ fn mention_start(view: &View<'_>, m: MentionId) -> usize {
 /// "X of the Labour Party", "X from the Civic Party", "X for ORG", "X, of the
 /// University of Y", and "the FTU's X and Y", "Malaysia's X".
 fn organisations(view: &mut View<'_>, x: &mut Extraction, s: usize) {
-    let names: Vec<MentionId> = (0..view.analysis.mentions.len())
-        .filter(|&m| view.analysis.mentions[m].sentence == s && view.analysis.mentions[m].kind == MentionKind::Name)
-        .collect();
+    let names = view.names_in(s);
     let org = |view: &View<'_>, k: usize, places: bool| {
         let m = view
             .mention_starting(k)
