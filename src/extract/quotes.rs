@@ -869,8 +869,8 @@ mod tests {
 
     #[test]
     fn a_group_met_before_speaks_again_as_they() {
-        let text = "Researchers say the river is warming. They call for “an urgent ban on dredging.”";
-        assert_speaker(text, "an urgent ban on dredging.", Some("researchers"));
+        let text = "Researchers say the river is warming. They warned that “the trout will not survive another summer.”";
+        assert_speaker(text, "the trout will not survive another summer.", Some("researchers"));
     }
 
     #[test]
@@ -903,7 +903,7 @@ mod tests {
     fn titles_and_names_in_quotes_have_no_speaker() {
         let text = "The ministry said on “Green Futures”, its new website, that prices would fall.";
         assert_speaker(text, "Green Futures", None);
-        let text = "A blogger going by the name “Night Owl” posted the files.";
+        let text = "A blogger who uses the name “Night Owl” posted the files.";
         assert_speaker(text, "Night Owl", None);
         let text = "“The Long Road Home” opened on Friday.";
         assert_speaker(text, "The Long Road Home", None);

@@ -547,9 +547,9 @@ mod tests {
         check(text, r#"Carlos Ibarra holdsRole "spokesman for the Chilean navy""#);
         check(text, "Carlos Ibarra affiliatedWith Chile");
         // two roles: "X, Director of A, and Chairman of B,"
-        let text = "Professor Hugo Lind, Director of the Arctic Survey, and Chairman of the Polar Society, says the ice is thinning.";
-        check(text, r#"Hugo Lind holdsRole "Director of the Arctic Survey""#);
-        check(text, r#"Hugo Lind holdsRole "Chairman of the Polar Society""#);
+        let text = "Hugo Lind, head of the Arctic Survey, and chair of the Polar Society, warned that the ice is thinning.";
+        check(text, r#"Hugo Lind holdsRole "head of the Arctic Survey""#);
+        check(text, r#"Hugo Lind holdsRole "chair of the Polar Society""#);
     }
 
     #[test]
@@ -557,7 +557,7 @@ mod tests {
         let text = "Ireland's Finance Minister, Sean Byrne, said taxes would fall.";
         check(text, r#"Sean Byrne holdsRole "Finance Minister""#);
         check(text, "Sean Byrne affiliatedWith Ireland");
-        let text = "According to the hospital's director, Nadia Rahman, the wing will open in May.";
+        let text = "The hospital's director, Nadia Rahman, said the wing will open in May.";
         check(text, r#"Nadia Rahman holdsRole "director""#);
     }
 
@@ -580,7 +580,7 @@ mod tests {
         let text = "The Green Party's Laura Chen and Owen Price were re-elected.";
         check(text, "Laura Chen affiliatedWith Green Party");
         check(text, "Owen Price affiliatedWith Green Party");
-        check("Harbour Authority director General Omar Haddad spoke.", "Omar Haddad affiliatedWith Harbour Authority");
+        check("On Monday, Tidewater Authority chief executive Omar Haddad spoke.", "Omar Haddad affiliatedWith Tidewater Authority");
     }
 
     #[test]
