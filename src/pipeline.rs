@@ -6,7 +6,7 @@ use crate::coref::{Resolver, RuleResolver};
 use crate::extract::{Extractor, RuleExtractor};
 use crate::link::{BundledLinker, Linker};
 use crate::model::{Analysis, Document};
-use crate::ner::{Recognizer, RuleRecognizer};
+use crate::ner::{LearnedRecognizer, Recognizer};
 use crate::segment::{RuleSegmenter, Segmenter};
 
 /// The extraction pipeline.
@@ -30,7 +30,7 @@ impl Pipeline {
         PipelineBuilder {
             pipeline: Pipeline {
                 segmenter: Box::new(RuleSegmenter),
-                recognizer: Box::new(RuleRecognizer::default()),
+                recognizer: Box::new(LearnedRecognizer::default()),
                 resolver: Box::new(RuleResolver::default()),
                 extractor: Box::new(RuleExtractor::default()),
                 linker: Some(Box::new(BundledLinker::default())),

@@ -14,17 +14,24 @@ fn scores(doc: &Document, gold: &str) -> score::Scores {
     score::score(&gold, &pred)
 }
 
+/// Every measure at 0.95 or above, on the example and on its renamed copy alike.
 fn assert_bars(name: &str, s: &score::Scores) {
     let report = format!(
-        "{name}: mentions_typed {:.3}, quotes_attributed {:.3}, relations {:.3} ({:?})",
+        "{name}: mentions_typed {:.3}, quotes_span {:.3}, quotes_attributed {:.3}, relations {:.3} ({:?})",
         s.mentions_typed.f1(),
+        s.quotes_span.f1(),
         s.quotes_attributed.f1(),
         s.relations.f1(),
         s.relations
     );
-    assert!(s.relations.f1() >= 0.85, "relations below the bar: {report}");
-    assert!(s.quotes_attributed.f1() >= 0.95, "quotes below the bar: {report}");
-    assert!(s.mentions_typed.f1() >= 0.90, "mentions below the bar: {report}");
+    for (measure, prf) in [
+        ("mentions_typed", s.mentions_typed),
+        ("quotes_span", s.quotes_span),
+        ("quotes_attributed", s.quotes_attributed),
+        ("relations", s.relations),
+    ] {
+        assert!(prf.f1() >= 0.95, "{measure} below the bar: {report}");
+    }
 }
 
 #[test]

@@ -1,30 +1,14 @@
 //! A port of the evaluation scorer (`score.py`) for the measures the tests
-//! hold the example article to: typed mentions, attributed quotes, relations.
-//! Gold and predictions are JSON values in the scorer's formats.
+//! hold the example article to: typed mentions (the library's
+//! [`newsgraph::eval`]), quote spans, attributed quotes, relations. Gold and
+//! predictions are JSON values in the scorer's formats: a gold speaker is a
+//! name or a span `{start, end, text, cluster}`, and a document marked
+//! `"quotes_annotated": false` is left out of the quote measures.
 
 use std::collections::{HashMap, HashSet};
 
+use newsgraph::eval::{self, Prf};
 use serde_json::Value;
-
-/// Precision, recall and F1 of one measure.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Prf {
-    pub tp: usize,
-    pub predicted: usize,
-    pub gold: usize,
-}
-
-impl Prf {
-    pub fn f1(&self) -> f64 {
-        let p = if self.predicted > 0 { self.tp as f64 / self.predicted as f64 } else { 0.0 };
-        let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else { 0.0 };
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
-    }
-}
 
 /// The measures.
 #[derive(Debug, Default)]
@@ -88,65 +72,31 @@ fn symmetric(f: &str) -> bool {
     matches!(f, "met" | "contact" | "planned" | "relative")
 }
 
-/// The scorer's span trim: leading article, trailing possessive and punctuation.
-fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
-    let text = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-    for art in ["the ", "The ", "THE "] {
-        let t = text(s, e);
-        if t.starts_with(art) && t.chars().count() > art.len() {
-            s += art.len();
-        }
-    }
-    for pos in ["’s", "'s", "’", "'"] {
-        let t = text(s, e);
-        if t.ends_with(pos) && t.chars().count() > pos.chars().count() {
-            e -= pos.chars().count();
-        }
-    }
-    while e > s + 1 && ".,;:!?)".contains(chars[e - 1]) {
-        e -= 1;
-    }
-    (s, e)
-}
-
-fn place(t: &str) -> &str {
-    match t {
-        "GPE" | "LOC" | "FAC" => "PLACE",
-        t => t,
-    }
-}
-
 fn int(v: &Value) -> usize {
     v.as_u64().unwrap_or(0) as usize
 }
 
 /// Scores one document's predictions against its gold.
 pub fn score(gold: &Value, pred: &Value) -> Scores {
-    let text: Vec<char> = gold["text"].as_str().unwrap_or("").chars().collect();
-    let scored = ["PERSON", "ORG", "GPE", "LOC", "FAC"];
+    let text = gold["text"].as_str().unwrap_or("");
     let mut out = Scores::default();
     let arr = |v: &Value| v.as_array().cloned().unwrap_or_default();
 
-    let gm: HashSet<(usize, usize, String)> = arr(&gold["entities"])
+    let gold_mentions: Vec<(usize, usize, String)> = arr(&gold["entities"])
         .iter()
-        .filter(|e| scored.contains(&e["type"].as_str().unwrap_or("")))
-        .map(|e| {
-            let (s, en) = trim(&text, int(&e["start"]), int(&e["end"]));
-            (s, en, place(e["type"].as_str().unwrap_or("")).to_owned())
-        })
+        .map(|e| (int(&e["start"]), int(&e["end"]), e["type"].as_str().unwrap_or("").to_owned()))
         .collect();
-    let mut pm = HashSet::new();
+    let mut pred_mentions = Vec::new();
     for e in arr(&pred["entities"]) {
-        let t = e["type"].as_str().unwrap_or("OTHER");
-        if !scored.contains(&t) {
-            continue;
-        }
+        let t = e["type"].as_str().unwrap_or("OTHER").to_owned();
         for m in arr(&e["mentions"]) {
-            let (s, en) = trim(&text, int(&m["start"]), int(&m["end"]));
-            pm.insert((s, en, place(t).to_owned()));
+            pred_mentions.push((int(&m["start"]), int(&m["end"]), t.clone()));
         }
     }
-    out.mentions_typed = Prf { tp: gm.intersection(&pm).count(), predicted: pm.len(), gold: gm.len() };
+    fn view(v: &[(usize, usize, String)]) -> Vec<(usize, usize, &str)> {
+        v.iter().map(|(s, e, t)| (*s, *e, t.as_str())).collect()
+    }
+    out.mentions_typed = eval::score_mentions(text, &view(&gold_mentions), &view(&pred_mentions)).typed;
 
     let mut alias: HashMap<String, HashSet<String>> = HashMap::new();
     for c in arr(&gold["canonical_entities"]) {
@@ -157,21 +107,46 @@ pub fn score(gold: &Value, pred: &Value) -> Scores {
     }
     let pents: HashMap<String, Value> =
         arr(&pred["entities"]).into_iter().map(|e| (e["id"].as_str().unwrap_or("").to_owned(), e)).collect();
-    let is_entity = |pid: &Value, gold_name: &str| -> bool {
+    // gold coreference clusters: cluster id → its mentions
+    let mut clusters: HashMap<String, Vec<Value>> = HashMap::new();
+    for m in arr(&gold["mentions"]) {
+        if !m["cluster"].is_null() {
+            clusters.entry(m["cluster"].to_string()).or_default().push(m);
+        }
+    }
+    // whether predicted entity `pid` is the gold one: it has a mention overlapping the gold span or a
+    // mention of its cluster, its name is a named mention of the cluster, or an alias of the gold name
+    let is_entity = |pid: &Value, gold_name: &str, gold_span: Option<(usize, usize)>, cluster: &Value| -> bool {
         let Some(e) = pid.as_str().and_then(|p| pents.get(p)) else { return false };
+        let in_cluster = clusters.get(&cluster.to_string()).filter(|_| !cluster.is_null());
+        let mut spans: Vec<(usize, usize)> = gold_span.into_iter().collect();
+        spans.extend(in_cluster.into_iter().flatten().map(|m| (int(&m["start"]), int(&m["end"]))));
+        let overlaps =
+            |(a, b): (usize, usize)| arr(&e["mentions"]).iter().any(|m| int(&m["start"]) < b && a < int(&m["end"]));
+        if spans.into_iter().any(overlaps) {
+            return true;
+        }
         let name = norm(e["name"].as_str().unwrap_or(""));
+        if in_cluster
+            .into_iter()
+            .flatten()
+            .any(|m| m["named"].as_bool().unwrap_or(false) && norm(m["text"].as_str().unwrap_or("")) == name)
+        {
+            return true;
+        }
         match alias.get(gold_name) {
             Some(names) => names.contains(&name),
             None => name == norm(gold_name),
         }
     };
 
-    let gq = arr(&gold["quotes"]);
-    let pq = arr(&pred["quotes"]);
+    let annotated = gold["quotes_annotated"].as_bool() != Some(false);
+    let (gq, pq) = if annotated { (arr(&gold["quotes"]), arr(&pred["quotes"])) } else { (vec![], vec![]) };
     let (mut used, mut span_tp, mut attr_tp, mut attr_pred, mut attr_gold) = (HashSet::new(), 0, 0, 0, 0);
     for q in &gq {
-        let speaker = q["speaker"].as_str();
-        attr_gold += usize::from(speaker.is_some());
+        let speaker = &q["speaker"];
+        let has_speaker = speaker.is_string() || speaker.is_object();
+        attr_gold += usize::from(has_speaker);
         for (i, x) in pq.iter().enumerate() {
             if used.contains(&i) {
                 continue;
@@ -181,9 +156,17 @@ pub fn score(gold: &Value, pred: &Value) -> Scores {
             if ov > 0 && ov as f64 >= 0.8 * (qe - qs).max(xe - xs) as f64 {
                 used.insert(i);
                 span_tp += 1;
-                if let (Some(sp), false) = (speaker, x["speaker"].is_null()) {
+                if has_speaker && !x["speaker"].is_null() {
                     attr_pred += 1;
-                    attr_tp += usize::from(is_entity(&x["speaker"], sp));
+                    attr_tp += usize::from(match speaker.as_str() {
+                        Some(name) => is_entity(&x["speaker"], name, None, &Value::Null),
+                        None => is_entity(
+                            &x["speaker"],
+                            speaker["text"].as_str().unwrap_or(""),
+                            Some((int(&speaker["start"]), int(&speaker["end"]))),
+                            &speaker["cluster"],
+                        ),
+                    });
                 }
                 break;
             }
@@ -202,7 +185,7 @@ pub fn score(gold: &Value, pred: &Value) -> Scores {
                 && (a == b || (b.chars().count() >= 4 && (a.contains(&b) || b.contains(&a))));
         }
         if pv.as_str().is_some_and(|p| pents.contains_key(p)) {
-            return is_entity(pv, gv);
+            return is_entity(pv, gv, None, &Value::Null);
         }
         false
     };
@@ -244,4 +227,35 @@ pub fn score(gold: &Value, pred: &Value) -> Scores {
     }
     out.relations = Prf { tp, predicted: prs.len(), gold: required };
     out
+}
+
+#[test]
+fn speakers_given_as_spans_match_by_overlap_or_cluster() {
+    let gold = serde_json::json!({
+        "text": "Ada Quill spoke. “We won,” she said.",
+        "entities": [{"start": 0, "end": 9, "type": "PERSON"}],
+        "mentions": [{"start": 0, "end": 9, "text": "Ada Quill", "cluster": 1, "named": true},
+                     {"start": 27, "end": 30, "text": "she", "cluster": 1, "named": false}],
+        "quotes": [{"start": 18, "end": 25, "speaker": {"start": 27, "end": 30, "text": "she", "cluster": 1}}]
+    });
+    let pred = |speaker: &str| {
+        serde_json::json!({
+            "entities": [{"id": "e0", "name": "Ada Quill", "type": "PERSON", "mentions": [{"start": 0, "end": 9}]},
+                         {"id": "e1", "name": "Bo", "type": "PERSON", "mentions": []}],
+            "quotes": [{"start": 18, "end": 25, "speaker": speaker}]
+        })
+    };
+    let s = score(&gold, &pred("e0"));
+    assert_eq!((s.quotes_attributed.tp, s.mentions_typed.f1()), (1, 1.0), "the speaker's cluster holds Ada Quill");
+    assert_eq!(score(&gold, &pred("e1")).quotes_attributed, Prf { tp: 0, predicted: 1, gold: 1 });
+}
+
+#[test]
+fn documents_without_quote_markup_are_left_out_of_quote_measures() {
+    let gold = serde_json::json!({
+        "text": "“We won,” Ada said.", "entities": [], "quotes_annotated": false, "quotes": []
+    });
+    let pred = serde_json::json!({"entities": [], "quotes": [{"start": 1, "end": 7, "speaker": null}]});
+    let s = score(&gold, &pred);
+    assert_eq!((s.quotes_span, s.quotes_attributed), (Prf::default(), Prf::default()));
 }

@@ -37,7 +37,8 @@ fn serve_answers_the_sparql_protocol_with_content_negotiation_and_cors() {
 
     let page = call(Method::GET, &format!("{base}/"), &[], "");
     assert_eq!((page.status, page.header("content-type")), (200, Some("text/html; charset=utf-8")));
-    assert!(page.body.contains("fetch(\"queries\")"), "the page lists the bundled queries");
+    let script = call(Method::GET, &format!("{base}/assets/sparql.js"), &[], "");
+    assert!(script.body.contains("fetch(\"queries\")"), "the page's query tab lists the bundled queries");
     assert!(!page.body.contains("src=\"http"), "the page loads nothing from elsewhere");
 
     let select = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name";

@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod events;
+mod explorer;
 mod export;
 mod golden;
 mod http;
@@ -12,3 +13,5 @@ mod push;
 mod queries;
 mod score;
 mod serve;
+mod train;
+mod webdriver;

@@ -13,7 +13,7 @@ use newsgraph::query::rdf_serializer;
 
 fn rdf_format(f: ExtractFormat) -> Option<RdfFormat> {
     match f {
-        ExtractFormat::Json => None,
+        ExtractFormat::Json | ExtractFormat::Explain => None,
         ExtractFormat::Turtle => Some(RdfFormat::Turtle),
         ExtractFormat::Trig => Some(RdfFormat::TriG),
         ExtractFormat::Ntriples => Some(RdfFormat::NTriples),
@@ -43,10 +43,31 @@ fn each(args: &ExtractArgs, mut emit: impl FnMut(&Document, &Analysis) -> Result
     Ok((failed, done))
 }
 
+/// Every candidate name of one article with its scores and weightiest features.
+fn write_explanation(out: &mut impl Write, doc: &Document, analysis: &Analysis) -> io::Result<()> {
+    writeln!(out, "# {}: candidate, type chosen (- none), score per type | weightiest features", doc.id)?;
+    let labels = newsgraph::ner::model::LABELS.map(|l| l.name());
+    let mut tags = std::collections::BTreeSet::new();
+    for e in newsgraph::ner::explain(&doc.text, &analysis.segmentation, &newsgraph::ner::model::Model::shipped()) {
+        let scores: Vec<String> = labels.iter().zip(e.scores).map(|(l, s)| format!("{l} {s:+.2}")).collect();
+        let chosen = e.chosen.map_or("-", |l| l.name());
+        let top: Vec<String> = e.features.iter().take(6).map(|(f, w)| format!("{f} {w:+.2}")).collect();
+        tags.extend(e.features.iter().take(6).filter_map(|(f, _)| f.split_once('=').map(|(t, _)| t.to_owned())));
+        writeln!(out, "{:<32} {:<7} {}  |  {}", e.span.text(&doc.text), chosen, scores.join(" "), top.join(", "))?;
+    }
+    for tag in tags {
+        writeln!(out, "#   {tag}: {}", newsgraph::ner::features::describe(&tag).unwrap_or("?"))?;
+    }
+    Ok(())
+}
+
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     let (failed, done) = match rdf_format(args.format) {
+        None if args.format == ExtractFormat::Explain => each(&args, |doc, analysis| {
+            write_explanation(&mut out, doc, analysis).context("cannot write to standard output")
+        })?,
         None => each(&args, |doc, analysis| {
             serde_json::to_writer(&mut out, &newsgraph::json::document(doc, analysis)).context("cannot write JSON")?;
             out.write_all(b"\n").context("cannot write to standard output")

@@ -28,6 +28,7 @@ mod push;
 mod query;
 mod serve;
 mod stats;
+mod train;
 
 /// Exit code when some articles failed and the others were processed.
 pub const PARTIAL_FAILURE: u8 = 3;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Link(args) => link::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Push(args) => push::run(args),
+        Command::Train(args) => train::run(&args),
     }
 }
 

@@ -52,8 +52,8 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         );
     }
     eprintln!(
-        "newsgraph: serving the store at {location} on http://{}/ — SPARQL queries at /query, Graph Store at /store, \
-         {updates}; stop with Ctrl-C",
+        "newsgraph: serving the store at {location} on http://{}/ — open it in a browser to explore the graph; \
+         SPARQL queries at /query, Graph Store at /store, {updates}; stop with Ctrl-C",
         addrs[0]
     );
     server.join().context("the server stopped")?;

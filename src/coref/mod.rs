@@ -329,13 +329,13 @@ impl Resolution<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::{Recognizer, RuleRecognizer};
+    use crate::ner::{LearnedRecognizer, Recognizer};
     use crate::segment::{RuleSegmenter, Segmenter};
 
     /// (mention text, entity name) pairs.
     fn resolved(text: &str) -> Vec<(String, String)> {
         let seg = RuleSegmenter.segment(text);
-        let ms = RuleRecognizer::default().recognize(text, &seg);
+        let ms = LearnedRecognizer::default().recognize(text, &seg);
         let (ents, of) = RuleResolver::default().resolve(text, &seg, &ms);
         ms.iter().zip(of).filter_map(|(m, e)| Some((m.span.text(text).to_owned(), ents[e?].name.clone()))).collect()
     }

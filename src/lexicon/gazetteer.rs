@@ -24,6 +24,7 @@ const PEOPLE: &str = include_str!("../../data/kb/people.tsv");
 const ORGS: &str = include_str!("../../data/kb/orgs.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
 const WORDS: &str = include_str!("../../data/lexicon/words.txt");
+const FREQUENT_WORDS: &str = include_str!("../../data/lexicon/frequent_words.txt");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.txt");
 
 /// What kind of record a knowledge-base entry is.
@@ -78,6 +79,7 @@ pub struct Gazetteer {
     first_names: WordList,
     surnames: WordList,
     words: WordList,
+    frequent_words: WordList,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::bundled);
@@ -342,6 +344,7 @@ impl Gazetteer {
         }
         g.first_names = WordList(FIRST_NAMES);
         g.words = WordList(WORDS);
+        g.frequent_words = WordList(FREQUENT_WORDS);
         g.surnames = WordList(SURNAMES);
         g
     }
@@ -422,6 +425,11 @@ impl Gazetteer {
     /// Whether a lower-case word is a common English word.
     pub fn is_common_word(&self, lower: &str) -> bool {
         self.words.contains(&looked_up(lower))
+    }
+
+    /// Whether a lower-case word is one of the 5,000 most frequent common words.
+    pub fn is_frequent_word(&self, lower: &str) -> bool {
+        self.frequent_words.contains(&looked_up(lower))
     }
 }
 

@@ -11,7 +11,9 @@
 //!   `PUT`, `POST` and `DELETE` with `?graph=IRI` or `?default`; `GET /store`
 //!   alone is the whole dataset (N-Quads, TriG or JSON-LD).
 //! - `/queries`: the bundled queries as JSON; `/queries/NAME?VAR=VALUE` runs one.
-//! - `/`: a page to run a query or a bundled one and see the results as a table.
+//! - `/`: the explorer page ([`explorer`]), with an "Advanced" tab to run a query
+//!   or a bundled one and see the results as a table; its files under `/assets/`.
+//! - `/api/…`: the explorer's read-only JSON API ([`api`]).
 //!
 //! Results are SPARQL JSON, XML, CSV or TSV, graphs Turtle, N-Triples,
 //! RDF/XML, JSON-LD, N-Quads, TriG or N3, as the `Accept` header asks
@@ -44,6 +46,8 @@
 //! - Timeouts cancel the evaluation with oxigraph's `CancellationToken`, which
 //!   evaluation checks at each read from the store.
 
+pub mod api;
+pub mod explorer;
 pub mod negotiate;
 mod stream;
 
@@ -69,9 +73,6 @@ use crate::error::QueryError;
 use crate::query::{self, RunOptions, PREFIXES};
 use crate::store::Store;
 use negotiate::Refusal;
-
-/// The page at `/`.
-const PAGE: &str = include_str!("page.html");
 
 /// What the server allows.
 #[derive(Debug, Clone)]
@@ -291,9 +292,9 @@ impl Endpoint {
         let method = request.method().clone();
         let head = method == Method::HEAD;
         match (path.as_str(), method) {
-            ("/", Method::GET | Method::HEAD) => {
-                Ok(ok("text/html; charset=utf-8", if head { Body::empty() } else { PAGE.into() }))
-            }
+            ("/", Method::GET | Method::HEAD) => Ok(explorer::page(head)),
+            (p, Method::GET | Method::HEAD) if p.starts_with("/assets/") => explorer::asset(p, head),
+            (p, _) if p.starts_with("/api/") => api::handle(self, request),
             ("/queries", Method::GET | Method::HEAD) => Ok(ok("application/json", bundled_json())),
             // browsers ask for it; there is none
             ("/favicon.ico", Method::GET | Method::HEAD) => Ok(status(StatusCode::NO_CONTENT)),
@@ -356,7 +357,7 @@ impl Endpoint {
             ("/" | "/queries", _) => Err(not_allowed("GET, HEAD, OPTIONS")),
             (p, _) => Err(error(
                 StatusCode::NOT_FOUND,
-                format!("nothing at {p}: the endpoints are /query, /update, /store, /queries and the page at /"),
+                format!("nothing at {p}: the endpoints are /query, /update, /store, /queries, /api/ and the page at /"),
             )),
         }
     }

@@ -198,7 +198,9 @@ fn bundled_queries_are_listed_and_run() {
     assert_eq!(get(&e, "/queries/no-such-query", "*/*").0, 404);
     let (status, kind, page) = get(&e, "/", "text/html");
     assert_eq!((status, kind.as_str()), (200, "text/html; charset=utf-8"));
-    assert!(page.contains("fetch(\"queries\")"), "the page lists the bundled queries");
+    assert!(page.contains("src=\"assets/sparql.js\""), "the page has the query tab");
+    let (_, _, script) = get(&e, "/assets/sparql.js", "*/*");
+    assert!(script.contains("fetch(\"queries\")"), "the query tab lists the bundled queries");
 }
 
 #[test]
