@@ -14,7 +14,9 @@
 //! nominal mention on the phrase. A later phrase with the same head and no
 //! other modifiers is the same agent ("the report's authors" … "the authors").
 //! These entities are local to their article ([`crate::rdf::mint::entity`]):
-//! "police" in two articles are not one node.
+//! "police" in two articles are not one node. After "according to", a name the
+//! recogniser missed followed by a noun of the press ("Yonhap news agency") is
+//! an organisation of the article in the same way.
 
 use super::View;
 use crate::lexicon::{self, TitleKind};
@@ -98,6 +100,8 @@ pub struct Phrase {
     pub owner: Option<EntityId>,
     /// A nationality word in the phrase ("Afghan officials"), whose country it belongs to.
     pub nationality: Option<usize>,
+    /// Whether it names an organisation the recogniser left unnamed ("Yonhap news agency").
+    pub organisation: bool,
 }
 
 /// Whether token `k` may modify an agent noun: an adjective or noun, a name, a nationality.
@@ -181,7 +185,7 @@ pub fn phrase_at(view: &View<'_>, head: usize, floor: usize) -> Option<Phrase> {
             }
         }
     }
-    Some(Phrase { start, head, end, plural, owner, nationality })
+    Some(Phrase { start, head, end, plural, owner, nationality, organisation: false })
 }
 
 /// The agent phrase that is the subject of a verb at token `verb`: its head just
@@ -211,6 +215,49 @@ pub fn phrase_before(view: &View<'_>, verb: usize, floor: usize) -> Option<Phras
 fn is_adverb(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4)
         || matches!(w, "also" | "later" | "then" | "earlier" | "again" | "further" | "previously")
+}
+
+/// Common nouns that end the name of a news organisation or office written
+/// with them ("Yonhap news agency", "the Herald newspaper").
+#[rustfmt::skip]
+const ORGANISATION_NOUNS: &[&str] = &[
+    "agency", "broadcaster", "channel", "daily", "magazine", "ministry", "network", "newspaper",
+    "radio", "television", "website",
+];
+
+/// An organisation named by capitalised words and a common noun, starting at
+/// token `start` ("Yonhap news agency", "the Herald newspaper"), when the
+/// recogniser left its name unrecognised.
+pub fn organisation_after(view: &View<'_>, start: usize, limit: usize) -> Option<Phrase> {
+    let mut k = start;
+    if view.word(k) == "the" {
+        k += 1;
+    }
+    let first = k;
+    let capital = |k: usize| {
+        view.kind(k) == Some(TokenKind::Word)
+            && view.mention_at[k].is_none()
+            && view.analysis.segmentation.tokens[k].span.text(view.text).starts_with(char::is_uppercase)
+    };
+    while k < limit && capital(k) {
+        k += 1;
+    }
+    if k == first || k - first > 4 {
+        return None;
+    }
+    if view.word(k) == "news" {
+        k += 1;
+    }
+    let head = k;
+    (head < limit && ORGANISATION_NOUNS.binary_search(&view.word(head)).is_ok()).then_some(Phrase {
+        start: first,
+        head,
+        end: head + 1,
+        plural: false,
+        owner: None,
+        nationality: None,
+        organisation: true,
+    })
 }
 
 /// The agent phrase that starts at token `start` (after "said" or "according to"):
@@ -259,7 +306,11 @@ impl View<'_> {
         let modifiers: Vec<String> = (p.start..p.head).map(|k| self.word(k).to_owned()).collect();
         let span = self.span(p.start, p.end);
         let sentence = self.analysis.segmentation.sentence_at(span.start);
-        let etype = if p.plural { EntityType::Norp } else { EntityType::Person };
+        let etype = match (p.organisation, p.plural) {
+            (true, _) => EntityType::Org,
+            (false, true) => EntityType::Norp,
+            (false, false) => EntityType::Person,
+        };
         let n = self.analysis.entities.len();
         let known = self.agents.iter().rev().find(|a| {
             a.head == head
@@ -335,7 +386,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [COLLECTIVES, PERSON_NOUNS] {
+        for list in [COLLECTIVES, PERSON_NOUNS, ORGANISATION_NOUNS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
@@ -359,7 +410,7 @@ mod tests {
         let view = View::new(&doc, &a, crate::lexicon::gazetteer::get(), &quotes);
         let at = doc.text.find(after).expect("the word is in the text") + after.len();
         let k = a.segmentation.token_at_or_after(at);
-        let p = phrase_after(&view, k, view.len())?;
+        let p = phrase_after(&view, k, view.len()).or_else(|| organisation_after(&view, k, view.len()))?;
         Some((view.span(p.start, p.end).text(&doc.text).to_owned(), p.plural))
     }
 
@@ -373,6 +424,25 @@ mod tests {
         assert_eq!(phrase("said the post by an unknown user.", "said"), Some(("unknown user".into(), false)));
         assert_eq!(phrase("said Defence Minister Ana Ruiz.", "said"), None);
         assert_eq!(phrase("according to local officials.", "according to"), Some(("local officials".into(), true)));
+    }
+
+    #[test]
+    fn an_organisation_the_recogniser_missed() {
+        // a recogniser that finds no names at all
+        struct NoNames;
+        impl crate::ner::Recognizer for NoNames {
+            fn recognize(&self, _: &str, _: &crate::model::Segmentation) -> Vec<Mention> {
+                Vec::new()
+            }
+        }
+        let doc = crate::model::Document::new("t", "Prices rose, according to Valdora news agency, and fell again.");
+        let a = crate::Pipeline::builder().recognizer(NoNames).linker(None).build().analyze(&doc);
+        let view = View::new(&doc, &a, crate::lexicon::gazetteer::get(), &[]);
+        let k = a.segmentation.token_at_or_after(doc.text.find("Valdora").expect("in the text"));
+        let p = organisation_after(&view, k, view.len()).expect("an organisation");
+        assert_eq!((view.span(p.start, p.end).text(&doc.text), p.organisation), ("Valdora news agency", true));
+        let speakers = crate::extract::testing::quotes("According to the Valdora news agency, prices “will fall”.");
+        assert!(speakers.iter().all(|(_, s)| s.is_some()), "{speakers:?}");
     }
 
     #[test]

@@ -416,6 +416,7 @@ fn possessor_of_statement(view: &View<'_>, v: usize, floor: usize) -> Option<Who
 fn who_type(view: &View<'_>, who: &Who) -> Option<EntityType> {
     match who {
         Who::Mention(m) => view.entity(*m).map(|e| view.etype(e)),
+        Who::Agent(p) if p.organisation => Some(EntityType::Org),
         Who::Agent(p) => Some(if p.plural { EntityType::Norp } else { EntityType::Person }),
         Who::Entity(e) => Some(view.etype(*e)),
     }
@@ -714,10 +715,24 @@ fn before(view: &View<'_>, q: &QuoteMarks, sentence: usize) -> (Option<Who>, Opt
             if let Some(m) = view.mention_starting(first).filter(|&m| view.entity(m).is_some()) {
                 return (Some(Who::Mention(m)), cue);
             }
-            if let Some(p) = agents::phrase_after(view, i + 2, q.open) {
+            // "According to the team's coach, X, …": the name in apposition
+            let comma = (i + 2..q.open).find(|&k| matches!(view.word(k), "," | ";")).unwrap_or(q.open);
+            if let Some(m) = view.mention_starting(comma + 1).filter(|&m| {
+                view.analysis.mentions[m].etype == EntityType::Person
+                    && view.entity(m).is_some()
+                    && view.word(view.analysis.mentions[m].tokens.end) == ","
+            }) {
+                return (Some(Who::Mention(m)), cue);
+            }
+            if let Some(p) =
+                agents::phrase_after(view, i + 2, q.open).or_else(|| agents::organisation_after(view, i + 2, q.open))
+            {
                 return (Some(Who::Agent(p)), cue);
             }
-            let m = (i + 2..q.open).find_map(|k| view.mention_at[k].filter(|&m| view.entity(m).is_some()));
+            // "According to a statement by the ministry, …": a speaker named in the phrase, up to its comma
+            let m = (i + 2..comma).find_map(|k| {
+                view.mention_at[k].filter(|&m| is_agent(view.analysis.mentions[m].etype) && view.entity(m).is_some())
+            });
             return (m.map(Who::Mention), cue);
         }
         // "has been told to …", "was asked": the subject heard it, and did not say it
@@ -869,7 +884,8 @@ mod tests {
 
     #[test]
     fn a_group_met_before_speaks_again_as_they() {
-        let text = "Researchers say the river is warming. They warned that “the trout will not survive another summer.”";
+        let text =
+            "Researchers say the river is warming. They warned that “the trout will not survive another summer.”";
         assert_speaker(text, "the trout will not survive another summer.", Some("researchers"));
     }
 
@@ -929,5 +945,13 @@ mod tests {
                     When will it open?\n\n\
                     Next spring, if the weather allows.";
         assert_speaker(text, "time machine", Some("Maya Lindqvist"));
+    }
+
+    #[test]
+    fn according_to_a_role_and_the_name_after_it() {
+        let text = "According to the club's manager, Rafael Soto, the new stadium will be called “The Nest”.";
+        assert_speaker(text, "The Nest", Some("Rafael Soto"));
+        let text = "According to a statement, North Korea's army is on “high alert”.";
+        assert_speaker(text, "high alert", None);
     }
 }

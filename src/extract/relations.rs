@@ -547,7 +547,8 @@ mod tests {
         check(text, r#"Carlos Ibarra holdsRole "spokesman for the Chilean navy""#);
         check(text, "Carlos Ibarra affiliatedWith Chile");
         // two roles: "X, Director of A, and Chairman of B,"
-        let text = "Hugo Lind, head of the Arctic Survey, and chair of the Polar Society, warned that the ice is thinning.";
+        let text =
+            "Hugo Lind, head of the Arctic Survey, and chair of the Polar Society, warned that the ice is thinning.";
         check(text, r#"Hugo Lind holdsRole "head of the Arctic Survey""#);
         check(text, r#"Hugo Lind holdsRole "chair of the Polar Society""#);
     }
@@ -580,7 +581,10 @@ mod tests {
         let text = "The Green Party's Laura Chen and Owen Price were re-elected.";
         check(text, "Laura Chen affiliatedWith Green Party");
         check(text, "Owen Price affiliatedWith Green Party");
-        check("On Monday, Tidewater Authority chief executive Omar Haddad spoke.", "Omar Haddad affiliatedWith Tidewater Authority");
+        check(
+            "On Monday, Tidewater Authority chief executive Omar Haddad spoke.",
+            "Omar Haddad affiliatedWith Tidewater Authority",
+        );
     }
 
     #[test]
