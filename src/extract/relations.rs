@@ -574,13 +574,18 @@ mod tests {
 
     #[test]
     fn organisations_of_people() {
-        check("Laura Chen of the Green Party won her seat.", "Laura Chen affiliatedWith Green Party");
-        check("Laura Chen from the Green Party won her seat.", "Laura Chen affiliatedWith Green Party");
-        check("Tom Reid for the Workers Union signed the deal.", "Tom Reid affiliatedWith Workers Union");
-        check("Ines Soto, of the University of Leeds, led the study.", "Ines Soto affiliatedWith University of Leeds");
-        let text = "The Green Party's Laura Chen and Owen Price were re-elected.";
-        check(text, "Laura Chen affiliatedWith Green Party");
+        let text = "The vote went to Laura Chen of the Green Party and Tom Reid of the Labour Party.";
+        check(text, "Tom Reid affiliatedWith Labour Party");
+        check("At the count, Laura Chen from the Green Party won her seat.", "Laura Chen affiliatedWith Green Party");
+        check("In the north, Laura Chen, of the Green Party, won her seat.", "Laura Chen affiliatedWith Green Party");
+        check("In Leeds, Tom Reid for the Workers Union signed the deal.", "Tom Reid affiliatedWith Workers Union");
+        check(
+            "In Bern, Ines Soto, of the University of Leeds, led the study.",
+            "Ines Soto affiliatedWith University of Leeds",
+        );
+        let text = "At the count, the Green Party's Owen Price and Tom Reid were re-elected.";
         check(text, "Owen Price affiliatedWith Green Party");
+        check(text, "Tom Reid affiliatedWith Green Party");
         check(
             "On Monday, Tidewater Authority chief executive Omar Haddad spoke.",
             "Omar Haddad affiliatedWith Tidewater Authority",
