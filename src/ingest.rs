@@ -5,8 +5,8 @@
 //! 1. the pipeline analyses the batch in parallel ([rayon]), skipping articles
 //!    stored unchanged (each article graph carries a checksum of its text,
 //!    metadata and the newsgraph version);
-//! 2. entity identities are resolved in article order (each article can merge
-//!    with the ones before it);
+//! 2. entity identities and events are resolved in article order (each article
+//!    can merge with the ones before it);
 //! 3. each article's graph is made in parallel — quads, merges, checksum, and
 //!    what it adds to the summary ([`article_graph`]);
 //! 4. the batch goes to a [`Sink`]: the store ([`StoreSink`]: new articles
@@ -27,6 +27,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
 
 use crate::error::{ReadError, StoreError};
+use crate::link::events::{EventIndex, EventResolution};
 use crate::link::identity::{IdentityIndex, Resolution};
 use crate::model::{Analysis, Document};
 use crate::pipeline::Pipeline;
@@ -191,12 +192,18 @@ impl Checksums {
 }
 
 /// The graph of one analysed article as newsgraph stores it: its quads (with
-/// the entity IRIs identity resolution chose), its merges, and the checksum
+/// the entity IRIs identity resolution chose), its entity and event merges, and the checksum
 /// that lets a later run skip it. Local and remote ingest store exactly this.
-pub fn article_graph(doc: &Document, analysis: &Analysis, resolution: &Resolution) -> ArticleGraph {
+pub fn article_graph(
+    doc: &Document,
+    analysis: &Analysis,
+    resolution: &Resolution,
+    events: &EventResolution,
+) -> ArticleGraph {
     let graph = mint::article(&doc.id);
     let mut quads = rdf::map_with(doc, analysis, &resolution.iris);
     quads.extend(resolution.merge_quads(doc));
+    events.apply(doc, analysis, &mut quads);
     quads.push(Quad::new(
         graph.clone(),
         ng::CHECKSUM.into_owned(),
@@ -305,6 +312,7 @@ pub fn ingest(
         message: format!("cannot start the worker threads: {e}"),
     })?;
     let mut identities = IdentityIndex::load(known)?;
+    let mut events = EventIndex::load(known)?;
     let mut stored = Checksums::load(known)?;
     let mut total = Counts::default();
     let mut articles = articles.peekable();
@@ -338,15 +346,18 @@ pub fn ingest(
                 Some(a) => {
                     let resolution = identities.resolve(doc, &a);
                     identities.record(doc, &a, &resolution.iris);
-                    work.push((doc, sum, a, resolution));
+                    let merged = events.resolve(doc, &a, &resolution.iris);
+                    events.record(doc, &a, &resolution.iris, &merged);
+                    work.push((doc, sum, a, resolution, merged));
                 }
             }
         }
-        let graphs: Vec<ArticleGraph> =
-            pool.install(|| work.par_iter().map(|(doc, _, a, resolution)| article_graph(doc, a, resolution)).collect());
+        let graphs: Vec<ArticleGraph> = pool.install(|| {
+            work.par_iter().map(|(doc, _, a, resolution, merged)| article_graph(doc, a, resolution, merged)).collect()
+        });
         let results = sink.write(&graphs);
         let mut fatal = None;
-        for (((doc, sum, a, _), graph), result) in work.iter().zip(&graphs).zip(results) {
+        for (((doc, sum, a, _, _), graph), result) in work.iter().zip(&graphs).zip(results) {
             match result {
                 Ok(()) => {
                     let c = Counts::of(doc, a, graph.quads.len());

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Analysis, Document, Mention, MentionKind, Object, Span};
+use crate::model::{Analysis, Document, EntityType, Mention, MentionKind, Object, Span};
 
 /// Converts byte offsets of one text to code-point offsets.
 pub struct CharOffsets {
@@ -129,27 +129,37 @@ pub struct Evidence {
 /// An event.
 #[derive(Debug, Serialize)]
 pub struct EventJson {
-    /// Meeting, PhoneCall or Visit.
+    /// Meeting, PhoneCall, Visit or Action.
     pub kind: crate::model::EventKind,
+    /// CAMEO code ("040").
+    pub cameo: crate::cameo::Cameo,
     /// Participants' entity ids.
     pub participants: Vec<String>,
+    /// The participants who act (host, visitor, accuser).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
     /// Place entity id.
     pub place: Option<String>,
     /// Date.
     pub date: Option<String>,
+    /// The date as written, when it could not be resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
     /// Whether it lies in the future of the article.
     pub planned: bool,
     /// The sentence it comes from.
     pub evidence: Evidence,
 }
 
-/// Whether a mention names its entity: a name, or a capitalised role used as
-/// one ("the President").
+/// Whether a mention names its entity: a name, a capitalised role used as
+/// one ("the President"), or the phrase that names a group ("police", "the
+/// report's authors").
 pub fn is_named(m: &Mention, text: &str) -> bool {
     match m.kind {
         MentionKind::Name => true,
         MentionKind::Nominal => {
-            m.span.text(text).split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase))
+            m.etype == EntityType::Norp
+                || m.span.text(text).split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase))
         }
         MentionKind::Pronoun => false,
     }
@@ -214,9 +224,12 @@ pub fn document(doc: &Document, a: &Analysis) -> DocumentJson {
         .iter()
         .map(|ev| EventJson {
             kind: ev.kind,
+            cameo: ev.code,
             participants: ev.participants.iter().copied().map(eid).collect(),
+            actors: ev.actors.iter().copied().map(eid).collect(),
             place: ev.place.map(eid),
             date: ev.date.map(|d| d.to_string()),
+            date_text: ev.date_text.map(|t| t.text(&doc.text).to_owned()),
             planned: ev.planned,
             evidence: evidence(ev.sentence),
         })

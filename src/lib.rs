@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod cameo;
 pub mod coref;
 pub mod error;
 pub mod eval;

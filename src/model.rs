@@ -378,6 +378,9 @@ pub enum EventKind {
     PhoneCall,
     /// A trip to a place.
     Visit,
+    /// Another act of one party toward another (an appeal, an accusation, an
+    /// arrest, …): what kind its CAMEO code says.
+    Action,
 }
 
 /// Something that happened (or is planned) with participants, a place and a date.
@@ -385,14 +388,22 @@ pub enum EventKind {
 pub struct Event {
     /// What kind of event.
     pub kind: EventKind,
+    /// Its CAMEO code.
+    pub code: crate::cameo::Cameo,
     /// The word that names it ("talks", "visit", "call").
     pub trigger: Span,
     /// Who took part.
     pub participants: Vec<EntityId>,
+    /// The participants who act: a host, a visitor, whoever accuses or
+    /// arrests; empty when all take part alike (talks, a call).
+    pub actors: Vec<EntityId>,
     /// Where.
     pub place: Option<EntityId>,
     /// When, resolved against the publication date.
     pub date: Option<NaiveDate>,
+    /// The date as the text gives it, when it cannot be resolved (an article
+    /// without a publication date that says "on Tuesday").
+    pub date_text: Option<Span>,
     /// Whether it lies in the future of the article.
     pub planned: bool,
     /// The sentence it comes from.

@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod events;
 mod explorer;
 mod export;
 mod faults;

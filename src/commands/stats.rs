@@ -23,7 +23,7 @@ const STATS: &[(&str, &str)] = &[
     (
         "facts by predicate",
         "SELECT ?what ?count WHERE { GRAPH <https://w3id.org/newsgraph/id/summary> { ?p ng:useCount ?count } \
-         FILTER(STRSTARTS(STR(?p), STR(ng:)) && ?p NOT IN (ng:participant, ng:place, ng:date, ng:planned, ng:evidence, \
+         FILTER(STRSTARTS(STR(?p), STR(ng:)) && ?p NOT IN (ng:participant, ng:actor, ng:place, ng:date, ng:dateText, ng:planned, ng:cameoCode, ng:evidence, \
          ng:start, ng:end, ng:text, ng:kinship, ng:linkConfidence, ng:linkMethod, ng:checksum, ng:mergedName, \
          ng:mergedInto, ng:mergeReason)) \
          BIND(CONCAT(\"facts: \", STRAFTER(STR(?p), \"#\")) AS ?what) } ORDER BY ?what",
@@ -31,7 +31,7 @@ const STATS: &[(&str, &str)] = &[
     (
         "quotes and events",
         "SELECT ?what ?count WHERE { GRAPH <https://w3id.org/newsgraph/id/summary> { ?t ng:instanceCount ?count } \
-         VALUES ?t { prov:Quotation ng:Meeting ng:PhoneCall ng:Visit } \
+         VALUES ?t { prov:Quotation ng:Meeting ng:PhoneCall ng:Visit ng:Action } \
          BIND(IF(?t = prov:Quotation, \"quotes\", CONCAT(\"events: \", STRAFTER(STR(?t), \"#\"))) AS ?what) } ORDER BY ?what",
     ),
     (

@@ -229,9 +229,35 @@ impl Resolution<'_> {
         out
     }
 
+    /// The entity of the first mention of sentence `s`, if resolved yet.
+    fn subject_of(&self, s: usize) -> Option<EntityId> {
+        let first = self.mentions.partition_point(|x| x.sentence < s);
+        self.mentions.get(first).filter(|x| x.sentence == s).and_then(|_| self.of[first])
+    }
+
+    /// Whether mention `i` is the first of its sentence.
+    fn is_first_of_sentence(&self, i: usize) -> bool {
+        i == 0 || self.mentions[i - 1].sentence != self.mentions[i].sentence
+    }
+
     fn pronoun(&mut self, i: usize) {
         let m = &self.mentions[i];
         let g = m.gender;
+        // a pronoun that opens its sentence continues the subject of the sentence before
+        // ("Ingram of the Times dubbed it … . He characterized …")
+        if self.is_first_of_sentence(i) && m.sentence > 0 {
+            let previous = self.subject_of(m.sentence - 1).filter(|&e| {
+                self.entities[e].etype == EntityType::Person
+                    && !matches!((g, self.gender[e]), (Some(a), Some(b)) if a != b)
+            });
+            if let Some(e) = previous {
+                self.assign(i, e);
+                if let Some(g) = g {
+                    self.gender[e].get_or_insert(g);
+                }
+                return;
+            }
+        }
         let mut best: Option<(f32, EntityId)> = None;
         for (rank, (e, k)) in self.antecedents(i).into_iter().enumerate() {
             if let (Some(a), Some(b)) = (g, self.gender[e]) {
@@ -242,8 +268,8 @@ impl Resolution<'_> {
             let a = &self.mentions[k];
             let mut score = -(rank as f32);
             score -= (m.sentence - a.sentence) as f32 * 0.5;
-            // subjects: the first mention of their sentence
-            if k == 0 || self.mentions[k - 1].sentence != a.sentence {
+            // subjects: the first mention of their sentence (by any of the entity's mentions there)
+            if self.subject_of(a.sentence) == Some(e) {
                 score += 1.0;
             }
             if a.sentence == m.sentence {
@@ -341,5 +367,14 @@ mod tests {
     fn acronyms() {
         let text = "The National Security Council met. The NSC said nothing.";
         assert_resolves(text, "NSC", "National Security Council");
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_continues_its_subject() {
+        let text = "Hanna Kowalczyk wrote to the board, which thanked Piotr Nowak. She said the vote was fair.";
+        assert_resolves(text, "She", "Hanna Kowalczyk");
+        // unless its gender says otherwise
+        let text = "Mrs Hanna Kowalczyk called Mr Piotr Nowak. He said the plan was late.";
+        assert_resolves(text, "He", "Piotr Nowak");
     }
 }

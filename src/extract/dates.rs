@@ -72,6 +72,41 @@ pub fn find(words: &[&str], base: usize, published: Option<NaiveDate>, future: b
     None
 }
 
+/// The first date expression among the lower-case `words`, as a range of
+/// their indices, whether or not it can be resolved: "on Tuesday", "last
+/// week", "March 15", "yesterday". An article without a publication date keeps
+/// it as written rather than a guessed day.
+pub fn expression(words: &[&str]) -> Option<(usize, usize)> {
+    for (i, w) in words.iter().enumerate() {
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let with_prev = |i: usize| if matches!(prev, "last" | "next" | "this" | "coming" | "past") { i - 1 } else { i };
+        if lexicon::weekday(w).is_some() {
+            return Some((with_prev(i), i + 1));
+        }
+        if let Some(m) = lexicon::month(w) {
+            let number = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if number(next) {
+                return Some((i, i + 2));
+            }
+            if number(prev) {
+                return Some((i - 1, i + 1));
+            }
+            if m != 5 && matches!(prev, "in" | "last" | "next" | "early" | "late" | "mid") {
+                return Some((with_prev(i), i + 1));
+            }
+        }
+        match *w {
+            "yesterday" | "today" | "tomorrow" | "tonight" => return Some((i, i + 1)),
+            "week" | "weekend" | "month" | "year" if matches!(prev, "last" | "next" | "this" | "coming" | "past") => {
+                return Some((i - 1, i + 1));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The weekday `wd` (Monday = 0) nearest to `published` in the given direction;
 /// the same weekday as publication is the publication day when looking back.
 pub fn weekday(published: NaiveDate, wd: u32, forward: bool) -> NaiveDate {
@@ -137,6 +172,21 @@ mod tests {
         assert_eq!(found("a meeting on Monday", "2025-12-07", true).as_deref(), Some("2025-12-08"));
         assert_eq!(found("said on Sunday", "2025-12-07", false).as_deref(), Some("2025-12-07"));
         assert_eq!(found("ended this weekend", "2025-12-07", false).as_deref(), Some("2025-12-06"));
+    }
+
+    #[test]
+    fn expressions_are_found_without_a_publication_date() {
+        let found = |s: &str| {
+            let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            expression(&words).map(|(a, b)| words[a..b].join(" "))
+        };
+        assert_eq!(found("the envoys met on Tuesday in Oslo").as_deref(), Some("tuesday"));
+        assert_eq!(found("she left last week").as_deref(), Some("last week"));
+        assert_eq!(found("talks resume March 3 in Bern").as_deref(), Some("march 3"));
+        assert_eq!(found("they may agree"), None);
+        let words = ["met", "on", "tuesday"];
+        assert_eq!(find(&words, 0, None, false), None, "no publication date: no guessed day");
     }
 
     #[test]

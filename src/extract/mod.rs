@@ -1,12 +1,16 @@
 //! Stage 4, `extract`: entities → quotes, events and relations.
 //!
 //! [`quotes`] finds quotations and their speakers; [`relations`] finds roles,
-//! affiliations, kinship, meetings, calls, visits and places within places;
-//! [`dates`] resolves the dates they carry. Both read the same [`View`] of the
-//! article: tokens in lower case, which mention each token belongs to, and
-//! which tokens lie inside quotation marks.
+//! affiliations, kinship and places within places; [`events`] finds meetings,
+//! calls, visits and other acts with their CAMEO codes; [`agents`] makes
+//! entities of the speakers and actors an article names only by role
+//! ("police"); [`dates`] resolves the dates they carry. All read the same
+//! [`View`] of the article: tokens in lower case, which mention each token
+//! belongs to, and which tokens lie inside quotation marks.
 
+pub mod agents;
 pub mod dates;
+pub mod events;
 pub mod quotes;
 pub mod relations;
 
@@ -14,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::lexicon;
 use crate::lexicon::gazetteer::{self, Gazetteer};
-use crate::model::{Analysis, Document, Entity, EntityId, EntityType, MentionId, Span, TokenKind};
+use crate::model::{Analysis, Document, Entity, EntityId, EntityType, Mention, MentionId, Span, TokenKind};
 
 /// Adds quotes, events and relations to an analysis.
 pub trait Extractor: Send + Sync {
@@ -38,9 +42,15 @@ impl Extractor for RuleExtractor {
     fn extract(&self, doc: &Document, analysis: &mut Analysis) {
         let quote_spans = quotes::find_quotes(&doc.text, &analysis.segmentation);
         let mut view = View::new(doc, analysis, self.gazetteer, &quote_spans);
-        let found = quotes::attribute(&view, &quote_spans);
-        let (events, relations, new_entities) = relations::extract(&mut view, &found);
+        let found = quotes::attribute(&mut view, &quote_spans);
+        let (events, relations) = relations::extract(&mut view, &found);
+        let (new_entities, new_mentions) = (std::mem::take(&mut view.extra), std::mem::take(&mut view.extra_mentions));
         analysis.entities.extend(new_entities);
+        // mentions of agents the extractors met come after the recogniser's, so no id changes
+        for (m, e) in new_mentions {
+            analysis.mentions.push(m);
+            analysis.mention_entity.push(Some(e));
+        }
         analysis.quotes = found;
         analysis.events = events;
         analysis.relations = relations;
@@ -63,8 +73,18 @@ pub struct View<'a> {
     pub mention_at: Vec<Option<MentionId>>,
     /// Whether each token lies inside quotation marks (marks excluded).
     pub quoted: Vec<bool>,
-    /// Entities created by the extractors (countries named only by an adjective).
+    /// Entities created by the extractors (countries named only by an adjective,
+    /// agents named by role).
     pub extra: Vec<Entity>,
+    /// Mentions of agents found by the extractors, with their entity; they are
+    /// appended to the analysis after the recogniser's mentions.
+    pub extra_mentions: Vec<(Mention, EntityId)>,
+    /// The agents met so far ([`agents`]).
+    pub agents: Vec<agents::Agent>,
+    /// The article id (agents are local to their article).
+    pub doc_id: &'a str,
+    /// In an interview, the person whose answers it gives (an "I" outside quotes).
+    pub interviewee: Option<EntityId>,
 }
 
 impl<'a> View<'a> {
@@ -84,7 +104,20 @@ impl<'a> View<'a> {
                 *flag = true;
             }
         }
-        Self { text: &doc.text, analysis, gaz, published: doc.meta.date, lower, mention_at, quoted, extra: Vec::new() }
+        Self {
+            text: &doc.text,
+            analysis,
+            gaz,
+            published: doc.meta.date,
+            lower,
+            mention_at,
+            quoted,
+            extra: Vec::new(),
+            extra_mentions: Vec::new(),
+            agents: Vec::new(),
+            doc_id: &doc.id,
+            interviewee: None,
+        }
     }
 
     /// Number of tokens.
@@ -105,6 +138,16 @@ impl<'a> View<'a> {
     /// Kind of token `i`.
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.analysis.segmentation.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// The name mentions of sentence `s` (the recogniser's mentions are in text order).
+    pub fn names_in(&self, s: usize) -> Vec<MentionId> {
+        let ms = &self.analysis.mentions;
+        let first = ms.partition_point(|m| m.sentence < s);
+        (first..ms.len())
+            .take_while(|&m| ms[m].sentence == s)
+            .filter(|&m| ms[m].kind == crate::model::MentionKind::Name)
+            .collect()
     }
 
     /// The span of tokens `[start, end)`.
@@ -141,7 +184,38 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a reporting verb outside any mention or quote.
     pub fn is_reporting_verb(&self, i: usize) -> bool {
-        self.mention_at[i].is_none() && !self.quoted[i] && lexicon::is_reporting_verb(self.word(i))
+        self.mention_at[i].is_none()
+            && !self.quoted[i]
+            && lexicon::is_reporting_verb(self.word(i))
+            && !self.is_noun_of_saying(i)
+    }
+
+    /// Whether a word that can be a verb of saying is a noun here: "a blog
+    /// post", "the report", "his comments".
+    fn is_noun_of_saying(&self, i: usize) -> bool {
+        const NOUNS: &[&str] = &[
+            "answer",
+            "answers",
+            "comment",
+            "comments",
+            "note",
+            "notes",
+            "post",
+            "posts",
+            "quote",
+            "remark",
+            "remarks",
+            "replies",
+            "reply",
+            "report",
+            "reports",
+            "statement",
+            "tweet",
+            "tweets",
+        ];
+        const DETERMINERS: &[&str] =
+            &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"];
+        NOUNS.contains(&self.word(i)) && (1..=2).any(|d| i >= d && DETERMINERS.contains(&self.word(i - d)))
     }
 
     /// The entity of the country a word names, as a demonym ("Ukrainian") or
@@ -198,4 +272,78 @@ impl<'a> View<'a> {
 /// Whether entities of this type can say things or take part in meetings.
 pub fn is_agent(t: EntityType) -> bool {
     matches!(t, EntityType::Person | EntityType::Org)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs the whole pipeline on a sentence or two, for the extractors' tests.
+
+    use crate::model::{Analysis, Document, Object};
+
+    /// The analysis of `text`, published on `date` (YYYY-MM-DD) if given.
+    pub fn analyze(text: &str, date: Option<&str>) -> (Document, Analysis) {
+        let mut doc = Document::new("t", text);
+        doc.meta.date = date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a test date"));
+        let a = crate::Pipeline::builder().linker(None).build().analyze(&doc);
+        (doc, a)
+    }
+
+    /// Each event as "Kind code [participants] actors=[…] place date planned".
+    pub fn events(text: &str, date: Option<&str>) -> Vec<String> {
+        let (doc, a) = analyze(text, date);
+        let name = |e: &usize| a.entities[*e].name.clone();
+        a.events
+            .iter()
+            .map(|ev| {
+                let mut people: Vec<String> = ev.participants.iter().map(name).collect();
+                people.sort();
+                let mut actors: Vec<String> = ev.actors.iter().map(name).collect();
+                actors.sort();
+                let date = ev
+                    .date
+                    .map(|d| d.to_string())
+                    .or_else(|| ev.date_text.map(|t| format!("'{}'", t.text(&doc.text))))
+                    .unwrap_or_default();
+                format!(
+                    "{:?} {} [{}] actors=[{}] place={} date={} planned={}",
+                    ev.kind,
+                    ev.code.code(),
+                    people.join(", "),
+                    actors.join(", "),
+                    ev.place.map(|p| name(&p)).unwrap_or_default(),
+                    date,
+                    ev.planned
+                )
+            })
+            .collect()
+    }
+
+    /// Each relation as "subject predicate object".
+    pub fn relations(text: &str, date: Option<&str>) -> Vec<String> {
+        let (_, a) = analyze(text, date);
+        a.relations
+            .iter()
+            .map(|r| {
+                let object = match &r.object {
+                    Object::Entity(e) => a.entities[*e].name.clone(),
+                    Object::Literal(l) => format!("{l:?}"),
+                };
+                format!("{} {} {}", a.entities[r.subject].name, r.predicate.name(), object)
+            })
+            .collect()
+    }
+
+    /// Each quote with the name of its speaker.
+    pub fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let (doc, a) = analyze(text, None);
+        a.quotes
+            .iter()
+            .map(|q| (q.span.text(&doc.text).to_owned(), q.speaker.map(|e| a.entities[e].name.clone())))
+            .collect()
+    }
+
+    /// Asserts that `got` has an item equal to `want`, printing all of them if not.
+    pub fn assert_has(got: &[String], want: &str, text: &str) {
+        assert!(got.iter().any(|g| g == want), "expected {want:?} from {text:?}, got {got:#?}");
+    }
 }

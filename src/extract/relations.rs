@@ -1,5 +1,6 @@
-//! Facts between entities: roles, affiliations, kinship, meetings, calls,
-//! visits, places within places, and who stated which quotation.
+//! Facts between entities: roles, affiliations, kinship, places within
+//! places, and who stated which quotation; the events ([`super::events`])
+//! add meetings, calls and visits.
 //!
 //! All rules read one sentence at a time and look for general English
 //! constructions, never for particular names:
@@ -8,55 +9,41 @@
 //!   title, as written) and `affiliatedWith` (the first nationality or country
 //!   in the title); a plural title ("Ukrainian officials X and Y") gives the
 //!   affiliation to every name it governs;
+//! - **appositions** give the same: "X, the Secretary of State,", "X,
+//!   spokesman for the ministry, said", "the Afghan team's coach, X",
+//!   "Malaysia's Prime Minister, X";
+//! - **organisations** a person belongs to: "X of the Labour Party", "X from
+//!   the Civic Party", "X for Food Standards Australia", "X, of the
+//!   University of Y", "the FTU's X and Y";
 //! - **kinship**: "Y’s son-in-law X", "X, Y’s wife," give `relativeOf`;
-//! - **meetings**: "talks/meeting/summit … between A, B and C", "A had a meeting
-//!   with B", "A met (with) B"; a **call**: "a phone conversation with B";
-//!   a **visit**: "a visit to P by A and B", "A visited P". Participants on
-//!   different sides of a meeting (by affiliation) met each other; a group
-//!   ("the US delegation", "French leaders") stands for the people it names;
-//!   a meeting in the future of the article is a planned one;
-//! - **places**: "P’s eastern Q region", "Q, P" give `partOf`.
+//! - **places**: "P’s eastern Q region", "Q, P" give `partOf` (not in a list
+//!   of places: "Victoria, South Australia and Queensland").
 
 use std::collections::{HashMap, HashSet};
 
+use super::events::{self, At};
 use super::{dates, View};
 use crate::lexicon;
 use crate::lexicon::gazetteer::KbKind;
 use crate::model::{
-    Entity, EntityId, EntityType, Event, EventKind, MentionId, MentionKind, Object, Predicate, Quote, Relation,
-    TokenKind,
+    EntityId, EntityType, Event, MentionId, MentionKind, Object, Predicate, Quote, Relation, TokenKind,
 };
 
-/// Where an event is mentioned: its sentence, date and whether it is planned.
-#[derive(Debug, Clone, Copy)]
-struct At {
-    sentence: usize,
-    when: Option<chrono::NaiveDate>,
-    planned: bool,
-}
-
-/// One member of a list of participants.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Item {
-    /// A person, with the country their title gives.
-    Person(EntityId, Option<EntityId>),
-    /// A group named by nationality and a plural noun ("French leaders", "the US delegation").
-    Group(Vec<EntityId>, String),
-}
-
-struct Extraction {
-    events: Vec<Event>,
+/// What the rules found so far in an article.
+pub(super) struct Extraction {
+    pub(super) events: Vec<Event>,
     relations: Vec<Relation>,
     seen: HashSet<(EntityId, Predicate, String)>,
-    affiliation: HashMap<EntityId, EntityId>,
+    /// The country or organisation each person belongs to, first found first.
+    pub(super) affiliation: HashMap<EntityId, EntityId>,
     /// Leaders and officials by entity: the lower-case words of their titles.
-    titles: HashMap<EntityId, Vec<String>>,
+    pub(super) titles: HashMap<EntityId, Vec<String>>,
     /// A meeting named without participants (its place), by sentence.
-    pending_place: Option<(usize, EntityId)>,
+    pub(super) pending_place: Option<(usize, EntityId)>,
 }
 
 impl Extraction {
-    fn add(
+    pub(super) fn add(
         &mut self,
         subject: EntityId,
         predicate: Predicate,
@@ -84,11 +71,16 @@ impl Extraction {
         self.seen.insert((subject, predicate, key));
         self.relations.push(Relation { subject, predicate, object, sentence, date, qualifier });
     }
+
+    /// Records that a person belongs to a country or organisation.
+    fn affiliate(&mut self, person: EntityId, to: EntityId, s: usize) {
+        self.affiliation.entry(person).or_insert(to);
+        self.add(person, Predicate::AffiliatedWith, Object::Entity(to), s, None, None);
+    }
 }
 
-/// Extracts events and relations; returns them with the entities it had to
-/// create (countries named only by an adjective).
-pub fn extract(view: &mut View<'_>, quotes: &[Quote]) -> (Vec<Event>, Vec<Relation>, Vec<Entity>) {
+/// Extracts events and relations.
+pub fn extract(view: &mut View<'_>, quotes: &[Quote]) -> (Vec<Event>, Vec<Relation>) {
     let mut x = Extraction {
         events: Vec::new(),
         relations: Vec::new(),
@@ -102,17 +94,22 @@ pub fn extract(view: &mut View<'_>, quotes: &[Quote]) -> (Vec<Event>, Vec<Relati
     // whose title comes later in the article
     for s in 0..n_sentences {
         titles(view, &mut x, s);
+        appositions(view, &mut x, s);
+        organisations(view, &mut x, s);
     }
     for s in 0..n_sentences {
         let toks = view.sentence_tokens(s);
         let words: Vec<&str> = toks.clone().map(|i| view.word(i)).collect();
         let future = toks.clone().any(|i| !view.quoted[i] && lexicon::is_future_cue(view.word(i)));
         let date = dates::find(&words, toks.start, view.published, future);
-        let when = date.map(|d| d.date);
-        let planned = date.is_some_and(|d| d.future) || future;
-        kinship(view, &mut x, s, when);
+        let date_text = match date {
+            Some(_) => None,
+            None => dates::expression(&words).map(|(a, b)| view.span(toks.start + a, toks.start + b)),
+        };
+        let at = At { sentence: s, when: date.map(|d| d.date), future_date: date.is_some_and(|d| d.future), date_text };
+        kinship(view, &mut x, s, at.when);
         places(view, &mut x, s);
-        events(view, &mut x, At { sentence: s, when, planned });
+        events::events(view, &mut x, at);
     }
     for q in quotes {
         if let Some(speaker) = q.speaker {
@@ -123,8 +120,19 @@ pub fn extract(view: &mut View<'_>, quotes: &[Quote]) -> (Vec<Event>, Vec<Relati
             x.add(speaker, Predicate::Stated, Object::Literal(text), q.sentence, date, None);
         }
     }
-    let extra = std::mem::take(&mut view.extra);
-    (x.events, x.relations, extra)
+    // agents named by role: their organisation or country, and a person's role
+    for a in view.agents.clone() {
+        let s = a.sentence;
+        if let Some(owner) = a.owner.filter(|&o| o != a.entity && view.etype(o) != EntityType::Person) {
+            x.add(a.entity, Predicate::AffiliatedWith, Object::Entity(owner), s, None, None);
+        }
+        if view.etype(a.entity) == EntityType::Person
+            && lexicon::title(&a.head).is_some_and(|(k, _)| k == lexicon::TitleKind::Role)
+        {
+            x.add(a.entity, Predicate::HoldsRole, Object::Literal(a.head.clone()), s, None, None);
+        }
+    }
+    (x.events, x.relations)
 }
 
 /// The head title word of a title phrase and whether it is plural.
@@ -141,9 +149,7 @@ fn title_head(words: &[&str]) -> Option<(usize, lexicon::TitleKind, bool)> {
 
 /// Roles and affiliations from the title phrases before names.
 fn titles(view: &mut View<'_>, x: &mut Extraction, s: usize) {
-    let mentions: Vec<MentionId> = (0..view.analysis.mentions.len())
-        .filter(|&m| view.analysis.mentions[m].sentence == s && view.analysis.mentions[m].kind == MentionKind::Name)
-        .collect();
+    let mentions = view.names_in(s);
     for m in mentions {
         let mention = view.analysis.mentions[m].clone();
         let (Some(title), Some(e)) = (mention.title, view.entity(m)) else { continue };
@@ -151,12 +157,32 @@ fn titles(view: &mut View<'_>, x: &mut Extraction, s: usize) {
             continue;
         }
         let seg = &view.analysis.segmentation;
-        let first = seg.token_at_or_after(title.start);
+        let mut first = seg.token_at_or_after(title.start);
+        // a verb the title span took in ("met Foreign Minister X") is not part of the role
+        while first < mention.tokens.start
+            && is_verb_like(view.word(first))
+            && !seg.tokens[first].span.text(view.text).starts_with(char::is_uppercase)
+        {
+            first += 1;
+        }
+        if first >= mention.tokens.start {
+            continue;
+        }
+        let title = view.span(first, mention.tokens.start);
         let toks: Vec<usize> = (first..mention.tokens.start).collect();
         let words: Vec<&str> = toks.iter().map(|&i| view.word(i)).collect();
         let Some((head, kind, plural)) = title_head(&words) else { continue };
         x.titles.entry(e).or_default().extend(words.iter().map(|w| (*w).to_owned()));
         let when = None;
+        // "Civil Defense Authority director General X": the organisation the title is in
+        let org = (first.saturating_sub(1)..mention.tokens.start).find_map(|k| {
+            let om = view.mention_at[k]?;
+            let oe = view.entity(om).filter(|&oe| view.etype(oe) == EntityType::Org)?;
+            (view.analysis.mentions[om].tokens.end == first || k >= first).then_some(oe)
+        });
+        if let (Some(o), false) = (org, plural) {
+            x.affiliate(e, o, s);
+        }
         if kind == lexicon::TitleKind::Role && !plural {
             let role = title.text(view.text).to_owned();
             x.add(e, Predicate::HoldsRole, Object::Literal(role), s, when, None);
@@ -188,6 +214,11 @@ fn titles(view: &mut View<'_>, x: &mut Extraction, s: usize) {
             x.add(p, Predicate::AffiliatedWith, Object::Entity(country), s, when, None);
         }
     }
+}
+
+/// Whether a lower-case word is a verb of meeting, going or saying, or a function word.
+fn is_verb_like(w: &str) -> bool {
+    lexicon::is_meet_verb(w) || lexicon::is_reporting_verb(w) || lexicon::is_function_word(w) || w == "visited"
 }
 
 /// "Y’s son-in-law X" and "X, Y’s wife,".
@@ -222,7 +253,8 @@ fn person(view: &View<'_>, m: MentionId) -> Option<EntityId> {
     (view.etype(e) == EntityType::Person).then_some(e)
 }
 
-fn place(view: &View<'_>, m: MentionId) -> Option<EntityId> {
+/// The place entity of a mention, if it is one.
+pub(super) fn place(view: &View<'_>, m: MentionId) -> Option<EntityId> {
     let e = view.entity(m)?;
     view.etype(e).is_place().then_some(e)
 }
@@ -264,425 +296,305 @@ fn places(view: &mut View<'_>, x: &mut Extraction, s: usize) {
             let after = view.analysis.mentions[b].tokens.end;
             let ends_phrase =
                 matches!(view.word(after), "," | "." | ";" | ")" | "") || view.kind(after) == Some(TokenKind::Punct);
-            if outer_big && inner_small && ends_phrase {
+            // "New South Wales, Victoria, South Australia and Queensland" is a list, not a place in a place
+            let place_at = |k: usize| view.mention_starting(k).and_then(|m| place(view, m)).is_some();
+            let before = view.analysis.mentions[a].tokens.start;
+            let in_list = (matches!(view.word(after), "," | "and") && place_at(after + 1))
+                || (before > 1
+                    && matches!(view.word(before - 1), "," | "and")
+                    && view.mention_at[before - 2].is_some_and(|m| place(view, m).is_some()));
+            if outer_big && inner_small && ends_phrase && !in_list {
                 x.add(inner, Predicate::PartOf, Object::Entity(outer), s, None, None);
             }
         }
     }
 }
 
-/// Meetings, calls and visits in a sentence.
-fn events(view: &mut View<'_>, x: &mut Extraction, at: At) {
-    let toks = view.sentence_tokens(at.sentence);
-    let mut used_until = toks.start;
-    for t in toks.clone() {
-        if t < used_until || view.mention_at[t].is_some() {
-            continue;
-        }
-        let w = view.word(t).to_owned();
-        let end = if lexicon::is_phone_word(&w) {
-            call(view, x, t, at)
-        } else if lexicon::is_meeting_noun(&w) || lexicon::is_meet_verb(&w) {
-            meeting(view, x, t, at)
-        } else if lexicon::is_visit_noun(&w)
-            || matches!(w.as_str(), "visited" | "visiting" | "travelled" | "traveled" | "flew" | "arrived")
-        {
-            visit(view, x, t, at)
-        } else {
-            None
-        };
-        if let Some(end) = end {
-            used_until = end;
-        }
-    }
+/// The lower-case words of tokens `[a, b)`.
+fn words_of<'v>(view: &'v View<'_>, a: usize, b: usize) -> Vec<&'v str> {
+    (a..b).map(|k| view.word(k)).collect()
 }
 
-/// Position of `word` within `range` tokens after `t`, skipping quote marks.
-fn find_after(view: &View<'_>, t: usize, range: usize, end: usize, word: &str) -> Option<usize> {
-    (t + 1..end.min(t + 1 + range)).find(|&k| view.word(k) == word)
-}
-
-/// Parses a list of participants starting at token `i`; returns the items and where it stopped.
-fn list(view: &mut View<'_>, mut i: usize, end: usize) -> (Vec<Item>, usize) {
-    let mut items = Vec::new();
-    let mut countries: Vec<EntityId> = Vec::new();
-    while i < end {
-        let w = view.word(i).to_owned();
-        if matches!(w.as_str(), "," | "and" | "&" | "the" | "his" | "her" | "their" | "its") {
-            i += 1;
-            continue;
-        }
-        if w == "as" && view.word(i + 1) == "well" && view.word(i + 2) == "as" {
-            i += 3;
-            continue;
-        }
-        if let Some(m) = view.mention_starting(i) {
-            let mention = view.analysis.mentions[m].clone();
-            let after = mention.tokens.end;
-            if view.kind(after) == Some(TokenKind::Possessive) {
-                // a modifier: "President X’s son-in-law Y"
-                i = after + 1;
-                continue;
-            }
-            // the first word of a title phrase that belongs to a later name
-            if let Some(owner) = title_owner(view, i, end) {
-                i = owner;
-                continue;
-            }
-            match view.entity(m) {
-                Some(e) if view.etype(e) == EntityType::Person => {
-                    items.push(Item::Person(e, None));
-                    i = after;
-                    continue;
-                }
-                Some(e) if view.etype(e).is_place() => {
-                    let text = mention.span.text(view.text).to_owned();
-                    if let Some(c) = view.country_entity(&text) {
-                        countries.push(c);
-                        i = after;
-                        continue;
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        if let Some(owner) = title_owner(view, i, end) {
-            i = owner;
-            continue;
-        }
-        let original = view.analysis.segmentation.tokens[i].span.text(view.text).to_owned();
-        if original.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(c) = view.country_entity(&original) {
-                countries.push(c);
-                i += 1;
-                continue;
-            }
-        }
-        if lexicon::is_group_noun(&w) || (lexicon::is_leader_title(w.trim_end_matches('s')) && w.ends_with('s')) {
-            items.push(Item::Group(std::mem::take(&mut countries), w));
-            i += 1;
-            continue;
-        }
-        if lexicon::is_kin_term(&w) || title_word(&w) {
-            i += 1;
-            continue;
-        }
-        break;
-    }
-    (items, i)
-}
-
-fn title_word(w: &str) -> bool {
-    lexicon::title(w).is_some() || w.strip_suffix('s').is_some_and(|s| lexicon::title(s).is_some())
-}
-
-/// If token `i` starts the title phrase of a name mention before `end`, where that name starts.
-fn title_owner(view: &View<'_>, i: usize, end: usize) -> Option<usize> {
-    let start = view.analysis.segmentation.tokens[i].span.start;
-    (i..end.min(i + 10)).find_map(|k| {
-        let m = view.mention_starting(k)?;
+/// What a role phrase says of the person it describes: the role as written
+/// (from its first title word on, when the head is a formal role) and the
+/// organisation, country or nationality it names.
+fn describe(view: &mut View<'_>, x: &mut Extraction, person: EntityId, a: usize, b: usize, s: usize) -> bool {
+    let words = words_of(view, a, b);
+    let Some((head, kind, plural)) = title_head_first(&words) else { return false };
+    // another person's name makes it a list or a description of someone else
+    // ("X, President Y's son-in-law Z"); a possessor is fine ("X, Trump's adviser")
+    let other_person = (a..b).filter_map(|k| view.mention_starting(k)).any(|m| {
         let mention = &view.analysis.mentions[m];
-        let title = mention.title?;
-        (title.start == start && k > i).then_some(k)
+        mention.etype == EntityType::Person
+            && mention.kind == MentionKind::Name
+            && view.kind(mention.tokens.end) != Some(TokenKind::Possessive)
+            && (mention.tokens.len() > 1 || mention.tokens.start == a)
+    });
+    if plural || other_person {
+        return false;
+    }
+    // the role starts after a possessor ("Malaysia's Prime Minister", "the team's coach")
+    let start = (a..a + head).rev().find(|&k| view.kind(k) == Some(TokenKind::Possessive)).map_or(a, |k| k + 1);
+    x.titles.entry(person).or_default().extend(words.iter().map(|w| (*w).to_owned()));
+    if kind == lexicon::TitleKind::Role {
+        let role = view.span(start, b).text(view.text).trim_end_matches([',', '.', ';']).trim().to_owned();
+        x.add(person, Predicate::HoldsRole, Object::Literal(role), s, None, None);
+    }
+    // the organisation or place it names, else its nationality
+    let owner = (a..b).find_map(|k| {
+        let m = view.mention_at[k]?;
+        let e = view.entity(m)?;
+        matches!(view.etype(e), EntityType::Org | EntityType::Gpe).then_some(e)
+    });
+    let owner = owner.or_else(|| {
+        (a..b).find_map(|k| {
+            let w = view.analysis.segmentation.tokens[k].span.text(view.text).to_owned();
+            (w.starts_with(char::is_uppercase) && view.gaz.demonym(&w).is_some())
+                .then(|| view.country_entity(&w))
+                .flatten()
+        })
+    });
+    if let Some(o) = owner {
+        x.affiliate(person, o, s);
+    }
+    true
+}
+
+/// The first title word of a phrase (a role or occupation), its kind, and whether it is plural.
+fn title_head_first(words: &[&str]) -> Option<(usize, lexicon::TitleKind, bool)> {
+    words.iter().enumerate().find_map(|(i, w)| match lexicon::title(w) {
+        Some((k, _)) if k != lexicon::TitleKind::Honorific && !lexicon::is_kin_term(w) => Some((i, k, false)),
+        _ => None,
     })
 }
 
-/// The people a list names, with their affiliations; groups resolve to the
-/// people they stand for.
-fn resolve_items(view: &View<'_>, x: &Extraction, items: &[Item], s: usize) -> Vec<Party> {
-    let mut out: Vec<Party> = Vec::new();
-    for item in items {
-        match item {
-            Item::Person(e, _) => {
-                if !out.iter().any(|o| o.0 == *e) {
-                    out.push((*e, x.affiliation.get(e).copied(), true));
-                }
+/// Where a role phrase that starts at token `a` ends: at a comma, a full stop,
+/// a verb of saying, or the end of the sentence; `None` if it runs too long.
+fn apposition_end(view: &View<'_>, a: usize, end: usize) -> Option<usize> {
+    let mut k = a;
+    let mut depth = 0;
+    while k < end && k < a + 14 {
+        match view.word(k) {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            "," | ";" | "." | "—" | "–" if depth <= 0 => return Some(k),
+            // a verb of saying ends it ("X, the minister, said"), not a capitalised "State"
+            _ if view.is_reporting_verb(k)
+                && depth <= 0
+                && !view.analysis.segmentation.tokens[k].span.text(view.text).starts_with(char::is_uppercase) =>
+            {
+                return Some(k)
             }
-            Item::Group(countries, noun) => {
-                for (e, aff) in group_members(view, x, countries, noun, s) {
-                    if !out.iter().any(|o| o.0 == e) {
-                        out.push((e, aff, false));
-                    }
-                }
-            }
+            _ => {}
         }
-    }
-    out
-}
-
-/// Who a group stands for: leaders by nationality, or the people of a recent event.
-fn group_members(
-    view: &View<'_>,
-    x: &Extraction,
-    countries: &[EntityId],
-    noun: &str,
-    s: usize,
-) -> Vec<(EntityId, Option<EntityId>)> {
-    let singular = noun.trim_end_matches('s');
-    if lexicon::is_leader_title(singular) {
-        if countries.is_empty() {
-            return Vec::new();
+        if view.kind(k) == Some(TokenKind::Quote) {
+            return None;
         }
-        let mut found: Vec<(EntityId, Option<EntityId>)> = x
-            .titles
-            .iter()
-            .filter(|(e, words)| {
-                words.iter().any(|w| lexicon::is_leader_title(w))
-                    && x.affiliation.get(e).is_some_and(|a| countries.contains(a))
-            })
-            .map(|(e, _)| (*e, x.affiliation.get(e).copied()))
-            .collect();
-        found.sort_unstable();
-        return found;
-    }
-    // the people of the most recent event with two or more of them
-    let recent = x.events.iter().rev().take_while(|ev| ev.sentence + 3 >= s).find(|ev| ev.participants.len() >= 2);
-    let Some(ev) = recent else { return Vec::new() };
-    ev.participants
-        .iter()
-        .filter(|p| view.etype(**p) == EntityType::Person)
-        .filter(|p| countries.is_empty() || x.affiliation.get(p).is_none_or(|a| countries.contains(a)))
-        .map(|p| (*p, x.affiliation.get(p).copied()))
-        .collect()
-}
-
-/// The subject of an event word: a person or group just before it in the clause.
-fn subject(view: &mut View<'_>, t: usize, s: usize) -> Vec<Item> {
-    let floor = view.sentence_tokens(s).start;
-    let mut k = t;
-    while k > floor {
-        k -= 1;
-        let w = view.word(k).to_owned();
-        if matches!(w.as_str(), ";" | ":") {
-            break;
-        }
-        if let Some(m) = view.mention_at[k] {
-            let mention = view.analysis.mentions[m].clone();
-            if view.kind(mention.tokens.end) == Some(TokenKind::Possessive) && mention.tokens.end + 1 == t {
-                // "X’s visit"
-            } else if view.kind(mention.tokens.end) == Some(TokenKind::Possessive) {
-                continue;
-            }
-            if let Some(e) = view.entity(m).filter(|&e| view.etype(e) == EntityType::Person) {
-                return vec![Item::Person(e, None)];
-            }
-            continue;
-        }
-        if lexicon::is_group_noun(&w) {
-            // nationality words just before the noun
-            let mut countries = Vec::new();
-            let mut j = k;
-            while j > floor && j + 4 > k {
-                j -= 1;
-                let original = view.analysis.segmentation.tokens[j].span.text(view.text).to_owned();
-                if let Some(c) =
-                    original.chars().next().filter(|c| c.is_uppercase()).and_then(|_| view.country_entity(&original))
-                {
-                    countries.push(c);
-                } else if !matches!(view.word(j), "and" | ",") {
-                    break;
-                }
-            }
-            return vec![Item::Group(countries, w)];
-        }
-    }
-    Vec::new()
-}
-
-/// The place of an event: "in P" after the trigger, or a place name just before it ("the Miami talks").
-fn event_place(view: &View<'_>, t: usize, from: usize, s: usize) -> Option<EntityId> {
-    let end = view.sentence_tokens(s).end;
-    for k in from..end {
-        if matches!(view.word(k), "in" | "at") {
-            if let Some(p) = view.mention_starting(k + 1).and_then(|m| place(view, m)) {
-                return Some(p);
-            }
-        }
-    }
-    t.checked_sub(1)
-        .and_then(|k| view.mention_at[k])
-        .filter(|&m| view.analysis.mentions[m].tokens.end == t)
-        .and_then(|m| place(view, m))
-}
-
-fn record_event(
-    view: &View<'_>,
-    x: &mut Extraction,
-    kind: EventKind,
-    t: usize,
-    participants: Vec<EntityId>,
-    place: Option<EntityId>,
-    at: At,
-) {
-    x.events.push(Event {
-        kind,
-        trigger: view.span(t, t + 1),
-        participants,
-        place,
-        date: at.when,
-        planned: at.planned,
-        sentence: at.sentence,
-    });
-}
-
-/// "talks between A and B", "A had a meeting with B", "A met (with) B".
-fn meeting(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usize> {
-    let (s, when, planned) = (at.sentence, at.when, at.planned);
-    let end = view.sentence_tokens(s).end;
-    let is_verb = lexicon::is_meet_verb(view.word(t)) && !lexicon::is_meeting_noun(view.word(t));
-    let predicate = if planned { Predicate::PlannedMeetingWith } else { Predicate::MetWith };
-    let (pairs, participants, stop, from) =
-        if let Some(b) = (!is_verb).then(|| find_after(view, t, 7, end, "between")).flatten() {
-            let (items, stop) = list(view, b + 1, end);
-            let people = resolve_items(view, x, &items, s);
-            if people.len() < 2 {
-                record_pending(view, x, t, s);
-                return None;
-            }
-            // sides by affiliation: a name without one joins the side before it
-            let mut sides = Vec::new();
-            let mut current = None;
-            for (_, aff, _) in &people {
-                if aff.is_some() {
-                    current = *aff;
-                }
-                sides.push(current);
-            }
-            let mut pairs = Vec::new();
-            let distinct: HashSet<_> = sides.iter().flatten().collect();
-            for a in 0..people.len() {
-                for b in a + 1..people.len() {
-                    if distinct.len() < 2 || sides[a] != sides[b] {
-                        pairs.push((people[a].0, people[b].0));
-                    }
-                }
-            }
-            // a side inferred for a named person is an affiliation as written in the list
-            for (k, (e, aff, named)) in people.iter().enumerate() {
-                if aff.is_none() && *named {
-                    if let Some(side) = sides[k] {
-                        x.affiliation.entry(*e).or_insert(side);
-                        x.add(*e, Predicate::AffiliatedWith, Object::Entity(side), s, None, None);
-                    }
-                }
-            }
-            (pairs, people, stop, b)
-        } else {
-            let with = if is_verb {
-                Some(if view.word(t + 1) == "with" { t + 1 } else { t })
-            } else {
-                (t + 1..end.min(t + 4))
-                    .find(|&k| view.word(k) == "with" && !(t + 1..k).any(|j| view.mention_at[j].is_some()))
-            };
-            let Some(w) = with else {
-                record_pending(view, x, t, s);
-                return None;
-            };
-            let (subjects, objects, stop) = sides(view, x, t, w, s)?;
-            let mut pairs = Vec::new();
-            for a in &subjects {
-                for b in &objects {
-                    pairs.push((a.0, b.0));
-                }
-            }
-            let mut people = subjects;
-            people.extend(objects);
-            (pairs, people, stop, w)
-        };
-    // "the talks" refers back to talks named just before, and takes their place
-    let definite = (t.saturating_sub(3)..t).any(|k| view.word(k) == "the");
-    let place = event_place(view, t, from, s)
-        .or_else(|| x.pending_place.filter(|(ps, _)| definite && *ps + 2 >= s).map(|(_, p)| p));
-    for (a, b) in pairs {
-        x.add(a, predicate, Object::Entity(b), s, when, None);
-    }
-    if let Some(p) = place {
-        let visit = if planned { Predicate::PlannedVisit } else { Predicate::Visited };
-        for (e, _, named) in &participants {
-            if *named {
-                x.add(*e, visit, Object::Entity(p), s, when, None);
-            }
-        }
-    }
-    let ids = participants.iter().map(|p| p.0).collect();
-    record_event(view, x, EventKind::Meeting, t, ids, place, at);
-    Some(stop)
-}
-
-/// A person taking part: the entity, its affiliation, whether the text names it (not a group).
-type Party = (EntityId, Option<EntityId>, bool);
-
-/// The people on each side of "A … with B and C": the subject before the event
-/// word `t`, and the list after "with" at `with`; and where the list stops.
-fn sides(
-    view: &mut View<'_>,
-    x: &Extraction,
-    t: usize,
-    with: usize,
-    s: usize,
-) -> Option<(Vec<Party>, Vec<Party>, usize)> {
-    let end = view.sentence_tokens(s).end;
-    let (objects, stop) = list(view, with + 1, end);
-    let subject_items = subject(view, t, s);
-    let subjects = resolve_items(view, x, &subject_items, s);
-    let objects = resolve_items(view, x, &objects, s);
-    (!subjects.is_empty() && !objects.is_empty()).then_some((subjects, objects, stop))
-}
-
-/// A meeting word with no participants may still say where talks happen.
-fn record_pending(view: &View<'_>, x: &mut Extraction, t: usize, s: usize) {
-    if let Some(p) = event_place(view, t, t + 1, s) {
-        x.pending_place = Some((s, p));
-    }
-}
-
-/// "A had a phone conversation with B and C".
-fn call(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usize> {
-    let (s, when) = (at.sentence, at.when);
-    let end = view.sentence_tokens(s).end;
-    let w = (t + 1..end.min(t + 5)).find(|&k| view.word(k) == "with")?;
-    let (subjects, objects, stop) = sides(view, x, t, w, s)?;
-    for a in &subjects {
-        for b in &objects {
-            x.add(a.0, Predicate::Phoned, Object::Entity(b.0), s, when, None);
-        }
-    }
-    let ids = subjects.iter().chain(&objects).map(|p| p.0).collect();
-    record_event(view, x, EventKind::PhoneCall, t, ids, None, at);
-    Some(stop)
-}
-
-/// "a visit to P by A and B", "A’s trip to P", "A visited P", "A arrived in P".
-fn visit(view: &mut View<'_>, x: &mut Extraction, t: usize, at: At) -> Option<usize> {
-    let (s, when, planned) = (at.sentence, at.when, at.planned);
-    let end = view.sentence_tokens(s).end;
-    let is_noun = lexicon::is_visit_noun(view.word(t));
-    // the place: right after the verb, or after "to"/"in"
-    let mut k = t + 1;
-    while k < end.min(t + 4) && matches!(view.word(k), "to" | "in" | "the") {
         k += 1;
     }
-    let m = view.mention_starting(k)?;
-    let p = place(view, m)?;
-    let after = view.analysis.mentions[m].tokens.end;
-    let mut people = Vec::new();
-    if is_noun && view.word(after) == "by" {
-        let (items, _) = list(view, after + 1, end);
-        people = resolve_items(view, x, &items, s);
+    (k == end).then_some(k)
+}
+
+/// "X, the Secretary of State,", "X, spokesman for the ministry, said", "X,
+/// 19, a member of the party," (after the name) and "the team's coach, X",
+/// "Malaysia's Prime Minister, X" (before it).
+fn appositions(view: &mut View<'_>, x: &mut Extraction, s: usize) {
+    let toks = view.sentence_tokens(s);
+    let names = view.names_in(s);
+    for m in names {
+        let Some(e) = view.entity(m).filter(|&e| view.etype(e) == EntityType::Person) else { continue };
+        let mention = view.analysis.mentions[m].clone();
+        // after the name: ", ROLE ,"
+        let mut a = mention.tokens.end;
+        if view.word(a) == "," && view.kind(a + 1) == Some(TokenKind::Number) && view.word(a + 2) == "," {
+            a += 2; // an age: "X, 19, a member of …"
+        }
+        if view.word(a) == "," && view.mention_starting(a + 1).is_none() {
+            let mut first = a + 1;
+            while matches!(view.word(first), "the" | "a" | "an") {
+                first += 1;
+            }
+            // not a clause ("X, who is …") or a list ("X, Y and Z")
+            let clause = lexicon::is_function_word(view.word(first)) && !matches!(view.word(first), "former" | "then");
+            if let Some(b) = apposition_end(view, first, toks.end).filter(|_| !clause) {
+                if b > first && describe(view, x, e, first, b, s) {
+                    // "Director of the study, and Chairman of the Centre,"
+                    if view.word(b) == "," && view.word(b + 1) == "and" {
+                        if let Some(c) = apposition_end(view, b + 2, toks.end) {
+                            describe(view, x, e, b + 2, c, s);
+                        }
+                    }
+                }
+            }
+        }
+        // before the name: "ROLE , X" where X ends a clause or goes on to its verb
+        let start = mention_start(view, m);
+        if start > toks.start + 1 && view.word(start - 1) == "," && mention.title.is_none() {
+            let after = mention.tokens.end;
+            let closes = matches!(view.word(after), "," | "." | ";" | "")
+                || view.is_reporting_verb(after)
+                || view.kind(after) == Some(TokenKind::Word) && !matches!(view.word(after), "and" | "or");
+            let comma = start - 1;
+            let mut first = comma;
+            while first > toks.start && comma - first < 12 {
+                let w = view.word(first - 1);
+                if matches!(
+                    w,
+                    "," | ";" | ":" | "." | "and" | "said" | "says" | "to" | "by" | "with" | "that" | "of" | "from"
+                ) && !(w == "of" && first + 1 < comma)
+                {
+                    break;
+                }
+                if view.kind(first - 1) == Some(TokenKind::Quote) {
+                    break;
+                }
+                first -= 1;
+            }
+            while matches!(view.word(first), "the" | "a" | "an") && first < comma {
+                first += 1;
+            }
+            if closes && first < comma {
+                describe(view, x, e, first, comma, s);
+            }
+        }
     }
-    if people.is_empty() {
-        let subject_items = subject(view, t, s);
-        people = resolve_items(view, x, &subject_items, s);
+}
+
+/// Where a person mention starts, with its title.
+fn mention_start(view: &View<'_>, m: MentionId) -> usize {
+    let mention = &view.analysis.mentions[m];
+    match mention.title {
+        Some(t) => view.analysis.segmentation.token_at_or_after(t.start).min(mention.tokens.start),
+        None => mention.tokens.start,
     }
-    if people.is_empty() {
-        return None;
+}
+
+/// "X of the Labour Party", "X from the Civic Party", "X for ORG", "X, of the
+/// University of Y", and "the FTU's X and Y", "Malaysia's X".
+fn organisations(view: &mut View<'_>, x: &mut Extraction, s: usize) {
+    let names = view.names_in(s);
+    let org = |view: &View<'_>, k: usize, places: bool| {
+        let m = view
+            .mention_starting(k)
+            .or_else(|| (view.word(k) == "the").then(|| view.mention_starting(k + 1)).flatten())?;
+        let e = view.entity(m)?;
+        (view.etype(e) == EntityType::Org || places && view.etype(e) == EntityType::Gpe).then_some(e)
+    };
+    for m in names {
+        let Some(e) = view.entity(m).filter(|&e| view.etype(e) == EntityType::Person) else { continue };
+        let mention = view.analysis.mentions[m].clone();
+        // after the name
+        let mut k = mention.tokens.end;
+        let comma = view.word(k) == ",";
+        if comma {
+            k += 1;
+        }
+        let prep = view.word(k).to_owned();
+        if matches!(prep.as_str(), "of" | "from" | "for") {
+            // a country only right after the name ("Senator X of Texas"), an organisation also after a comma
+            if let Some(o) = org(view, k + 1, !comma && prep != "for") {
+                x.affiliate(e, o, s);
+            }
+        }
+        // before the name: "ORG's (title) X (and Y)"
+        let start = mention_start(view, m);
+        if start >= 2 && view.kind(start - 1) == Some(TokenKind::Possessive) {
+            if let Some(owner) = view.mention_at[start - 2].and_then(|om| {
+                let first = view.analysis.mentions[om].tokens.start;
+                org(view, first, true)
+            }) {
+                x.affiliate(e, owner, s);
+                // "DAB's A and B"
+                let mut i = mention.tokens.end;
+                while view.word(i) == "and" {
+                    let Some(next) = view.mention_starting(i + 1) else { break };
+                    let nm = &view.analysis.mentions[next];
+                    if nm.etype != EntityType::Person
+                        || nm.title.is_some()
+                        || view.kind(nm.tokens.end) == Some(TokenKind::Possessive)
+                    {
+                        break;
+                    }
+                    let end = nm.tokens.end;
+                    if let Some(ne) = view.entity(next) {
+                        x.affiliate(ne, owner, s);
+                    }
+                    i = end;
+                }
+            }
+        }
     }
-    let predicate = if planned { Predicate::PlannedVisit } else { Predicate::Visited };
-    for (e, _, _) in &people {
-        x.add(*e, predicate, Object::Entity(p), s, when, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::{assert_has, relations};
+
+    fn check(text: &str, want: &str) {
+        assert_has(&relations(text, None), want, text);
     }
-    let ids = people.iter().map(|p| p.0).collect();
-    record_event(view, x, EventKind::Visit, t, ids, Some(p), at);
-    Some(after)
+
+    fn absent(text: &str, unwanted: &str) {
+        let got = relations(text, None);
+        assert!(!got.iter().any(|g| g == unwanted), "did not expect {unwanted:?} from {text:?}, got {got:#?}");
+    }
+
+    #[test]
+    fn roles_in_apposition_after_the_name() {
+        let text = "Marta Olsen, the Secretary of Transport, said the bridge would reopen.";
+        check(text, r#"Marta Olsen holdsRole "Secretary of Transport""#);
+        let text = "Carlos Ibarra, spokesman for the Chilean navy, said the ship was safe.";
+        check(text, r#"Carlos Ibarra holdsRole "spokesman for the Chilean navy""#);
+        check(text, "Carlos Ibarra affiliatedWith Chile");
+        // two roles: "X, Director of A, and Chairman of B,"
+        let text =
+            "Hugo Lind, head of the Arctic Survey, and chair of the Polar Society, warned that the ice is thinning.";
+        check(text, r#"Hugo Lind holdsRole "head of the Arctic Survey""#);
+        check(text, r#"Hugo Lind holdsRole "chair of the Polar Society""#);
+    }
+
+    #[test]
+    fn roles_in_apposition_before_the_name() {
+        let text = "Ireland's Finance Minister, Sean Byrne, said taxes would fall.";
+        check(text, r#"Sean Byrne holdsRole "Finance Minister""#);
+        check(text, "Sean Byrne affiliatedWith Ireland");
+        let text = "The hospital's director, Nadia Rahman, said the wing will open in May.";
+        check(text, r#"Nadia Rahman holdsRole "director""#);
+    }
+
+    #[test]
+    fn a_name_in_apposition_is_not_a_role() {
+        absent(
+            "Anna Berg, Deputy Mayor Tom Reid and Lena Holm attended.",
+            r#"Anna Berg holdsRole "Deputy Mayor Tom Reid""#,
+        );
+        let got = relations("Anna Berg, who is the mayor, spoke.", None);
+        assert!(!got.iter().any(|g| g.starts_with("Anna Berg holdsRole")), "{got:?}");
+    }
+
+    #[test]
+    fn organisations_of_people() {
+        let text = "The vote went to Laura Chen of the Green Party and Tom Reid of the Labour Party.";
+        check(text, "Tom Reid affiliatedWith Labour Party");
+        check("At the count, Laura Chen from the Green Party won her seat.", "Laura Chen affiliatedWith Green Party");
+        check("In the north, Laura Chen, of the Green Party, won her seat.", "Laura Chen affiliatedWith Green Party");
+        check("In Leeds, Tom Reid for the Workers Union signed the deal.", "Tom Reid affiliatedWith Workers Union");
+        check(
+            "In Bern, Ines Soto, of the University of Leeds, led the study.",
+            "Ines Soto affiliatedWith University of Leeds",
+        );
+        let text = "At the count, the Green Party's Owen Price and Tom Reid were re-elected.";
+        check(text, "Owen Price affiliatedWith Green Party");
+        check(text, "Tom Reid affiliatedWith Green Party");
+        check(
+            "On Monday, Tidewater Authority chief executive Omar Haddad spoke.",
+            "Omar Haddad affiliatedWith Tidewater Authority",
+        );
+    }
+
+    #[test]
+    fn places_in_places_but_not_lists() {
+        check("The festival opened in Porto, Portugal, on Friday.", "Porto partOf Portugal");
+        absent("Schools in Bavaria, Saxony and Hesse closed.", "Bavaria partOf Saxony");
+    }
 }

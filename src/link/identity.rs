@@ -81,7 +81,7 @@ impl Resolution {
 }
 
 /// Runs a SELECT query on the store, calling `row` with each solution's values in order.
-fn select(store: &Store, query: &str, mut row: impl FnMut(&[Option<&Term>])) -> Result<(), StoreError> {
+pub(crate) fn select(store: &Store, query: &str, mut row: impl FnMut(&[Option<&Term>])) -> Result<(), StoreError> {
     let storage =
         |e: &dyn std::fmt::Display| StoreError::Lookup { path: store.location().to_owned(), message: e.to_string() };
     let prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| storage(&e))?;
@@ -255,7 +255,10 @@ impl IdentityIndex {
         let mut merges = Vec::new();
         let mut used: HashSet<NamedNode> = iris.iter().cloned().collect();
         for (i, e) in a.entities.iter().enumerate() {
-            if e.etype != EntityType::Person || e.link.as_ref().is_some_and(|l| l.wikidata.is_some()) {
+            if e.etype != EntityType::Person
+                || e.link.as_ref().is_some_and(|l| l.wikidata.is_some())
+                || mint::is_local(e)
+            {
                 continue;
             }
             // already a node elsewhere under this very IRI: same name and type

@@ -24,7 +24,8 @@
 //! Sources: the bundled knowledge base ([`BundledKb`], always last), a user's
 //! own RDF extract ([`user::UserKb`]) and a SPARQL endpoint
 //! ([`endpoint::EndpointKb`]). [`identity`] then decides which node of the
-//! store an entity is, across articles.
+//! store an entity is, across articles, and [`events`] which event node an
+//! event is.
 //!
 //! # Rationale
 //! Disambiguation lives in one function over plain [`Candidate`] values, so
@@ -32,6 +33,7 @@
 //! new source only has to produce candidates.
 
 pub mod endpoint;
+pub mod events;
 pub mod identity;
 pub mod relink;
 pub mod user;

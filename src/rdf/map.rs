@@ -7,8 +7,9 @@
 //!   links with their confidence and method;
 //! - direct edges for simple queries (`ng:metWith`, `ng:stated`, `ng:holdsRole`, …);
 //! - n-ary nodes for the details: a `prov:Quotation` per quote (words,
-//!   speaker, date), an event per meeting, call or visit (participants,
-//!   place, date), and an `rdf:Statement` for each other fact;
+//!   speaker, date, CAMEO code 010 when attributed), an event per meeting,
+//!   call, visit or other act (participants and actors, place, date, CAMEO
+//!   code), and an `rdf:Statement` for each other fact;
 //! - each of those points (`ng:evidence`) to its sentence, which carries its
 //!   code-point span and text.
 //!
@@ -24,6 +25,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 use super::mint;
 use super::vocab::{ng, prov, rdf, schema};
+use crate::cameo::Cameo;
 use crate::json::CharOffsets;
 use crate::model::{Analysis, Document, EntityType, EventKind, Link, Object, Predicate};
 
@@ -40,6 +42,16 @@ pub fn predicate_iri(p: Predicate) -> oxigraph::model::NamedNodeRef<'static> {
         Predicate::AffiliatedWith => ng::AFFILIATED_WITH,
         Predicate::RelativeOf => ng::RELATIVE_OF,
         Predicate::PartOf => ng::PART_OF,
+    }
+}
+
+/// The class of an event kind.
+pub fn event_class(k: EventKind) -> oxigraph::model::NamedNodeRef<'static> {
+    match k {
+        EventKind::Meeting => ng::MEETING,
+        EventKind::PhoneCall => ng::PHONE_CALL,
+        EventKind::Visit => ng::VISIT,
+        EventKind::Action => ng::ACTION,
     }
 }
 
@@ -184,26 +196,30 @@ pub fn map_with(doc: &Document, a: &Analysis, iris: &[NamedNode]) -> Vec<Quad> {
         {
             q.add(node.clone(), ng::DATE, date(d));
         }
+        if quote.speaker.is_some() {
+            q.add(node.clone(), ng::CAMEO_CODE, Literal::new_simple_literal(Cameo::Statement.code()));
+        }
         q.add(node, ng::EVIDENCE, sentence_iri(quote.sentence));
         evidence.insert(quote.sentence);
     }
 
     for (n, ev) in a.events.iter().enumerate() {
         let node = mint::local(&article, &format!("event-{n}"));
-        let class = match ev.kind {
-            EventKind::Meeting => ng::MEETING,
-            EventKind::PhoneCall => ng::PHONE_CALL,
-            EventKind::Visit => ng::VISIT,
-        };
-        q.add(node.clone(), rdf::TYPE, class.into_owned());
+        q.add(node.clone(), rdf::TYPE, event_class(ev.kind).into_owned());
+        q.add(node.clone(), ng::CAMEO_CODE, Literal::new_simple_literal(ev.code.code()));
         for &p in &ev.participants {
             q.add(node.clone(), ng::PARTICIPANT, iris[p].clone());
+        }
+        for &p in &ev.actors {
+            q.add(node.clone(), ng::ACTOR, iris[p].clone());
         }
         if let Some(p) = ev.place {
             q.add(node.clone(), ng::PLACE, iris[p].clone());
         }
         if let Some(d) = ev.date {
             q.add(node.clone(), ng::DATE, date(d));
+        } else if let Some(t) = ev.date_text {
+            q.add(node.clone(), ng::DATE_TEXT, Literal::new_simple_literal(t.text(&doc.text)));
         }
         if ev.planned {
             q.add(node.clone(), ng::PLANNED, Literal::from(true));

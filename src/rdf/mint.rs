@@ -8,6 +8,7 @@
 //! - quotation, event, statement: `{article}#quote-{n}`, `#event-{n}`, `#fact-{n}`
 //! - entity linked to Wikidata: `https://w3id.org/newsgraph/id/wikidata/{Q…}`
 //! - other entity: `https://w3id.org/newsgraph/id/{person|org|place|group}/{slug of its name}`
+//! - agent named only by role ("police"): `{article}#agent-{slug}`
 
 use oxigraph::model::NamedNode;
 
@@ -100,12 +101,28 @@ pub fn wikidata(q: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DATA}wikidata/{}", encode(q)))
 }
 
-/// The IRI of an entity: by Wikidata id when linked, else by type and name.
+/// The IRI of an entity: by Wikidata id when linked; an agent the article
+/// names only by role ("police", "a spokesman") in its article,
+/// `{article}#agent-{slug}`; else by type and name.
 pub fn entity(e: &Entity) -> NamedNode {
+    if let Some((slug, doc)) = local_key(e) {
+        return local(&article(doc), &format!("agent-{slug}"));
+    }
     match e.link.as_ref().and_then(|l| l.wikidata.as_deref()) {
         Some(q) => wikidata(q),
         None => NamedNode::new_unchecked(format!("{DATA}{}/{}", type_segment(e.etype), slug(&e.name))),
     }
+}
+
+/// The slug and article of an entity local to one article (an agent named by role).
+fn local_key(e: &Entity) -> Option<(&str, &str)> {
+    e.key.as_deref()?.strip_prefix(crate::extract::agents::KEY_PREFIX)?.split_once('@')
+}
+
+/// Whether an entity is local to its article: an agent named by role, never
+/// the same node as anything in another article.
+pub fn is_local(e: &Entity) -> bool {
+    local_key(e).is_some()
 }
 
 #[cfg(test)]

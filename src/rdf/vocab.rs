@@ -13,7 +13,12 @@ pub mod ng {
     /// A country, region or city (GPE).
     pub const GEOPOLITICAL_ENTITY: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#GeopoliticalEntity");
-    /// A nationality, religious or political group (NORP).
+    /// An act of one party toward another, typed by its CAMEO code.
+    pub const ACTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Action");
+    /// One article's report of an event identified with an event node of another article.
+    pub const EVENT_MERGE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#EventMerge");
+    /// A group of people: a nationality, religious or political group (NORP), or people named by role.
     pub const GROUP: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Group");
     /// A place that is not a GPE (LOC).
     pub const LOCATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Location");
@@ -28,13 +33,20 @@ pub mod ng {
     pub const SENTENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Sentence");
     /// A trip to a place.
     pub const VISIT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#Visit");
+    /// A participant who acts: a host, a visitor, an accuser.
+    pub const ACTOR: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#actor");
     /// Belongs to or represents (a country, an organisation).
     pub const AFFILIATED_WITH: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#affiliatedWith");
+    /// The CAMEO code of an event or quotation ("040").
+    pub const CAMEO_CODE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#cameoCode");
     /// A fingerprint of an article's text, metadata and newsgraph version.
     pub const CHECKSUM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#checksum");
     /// The day an event happened or a quotation was said.
     pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#date");
+    /// The date of an event as written, when it cannot be resolved to a day.
+    pub const DATE_TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#dateText");
     /// One past the last character of a sentence.
     pub const END: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#end");
     /// The sentence a fact comes from.
@@ -194,6 +206,8 @@ pub mod rdf {
 
 /// Every term above, for the ontology test and the CLI's `--help`.
 pub const ALL: &[NamedNodeRef<'static>] = &[
+    ng::ACTION,
+    ng::EVENT_MERGE,
     ng::GEOPOLITICAL_ENTITY,
     ng::GROUP,
     ng::LOCATION,
@@ -202,9 +216,12 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     ng::PHONE_CALL,
     ng::SENTENCE,
     ng::VISIT,
+    ng::ACTOR,
     ng::AFFILIATED_WITH,
+    ng::CAMEO_CODE,
     ng::CHECKSUM,
     ng::DATE,
+    ng::DATE_TEXT,
     ng::END,
     ng::EVIDENCE,
     ng::HOLDS_ROLE,
@@ -317,6 +334,27 @@ mod tests {
             for p in ["http://www.w3.org/2000/01/rdf-schema#domain", "http://www.w3.org/2000/01/rdf-schema#range"] {
                 assert!(has(term.as_str(), p), "{term} has no {p}");
             }
+        }
+    }
+
+    #[test]
+    fn every_cameo_code_is_a_concept_of_the_ontology() {
+        let triples = ontology();
+        for c in crate::cameo::Cameo::ALL {
+            let iri = format!("<https://w3id.org/newsgraph/cameo/{}>", c.code());
+            let has = |p: &str, o: &str| {
+                triples
+                    .iter()
+                    .any(|t| t.subject.to_string() == iri && t.predicate.as_str() == p && t.object.to_string() == o)
+            };
+            assert!(
+                has("http://www.w3.org/2004/02/skos/core#notation", &format!("\"{}\"", c.code())),
+                "{iri} has no notation"
+            );
+            assert!(
+                has("http://www.w3.org/2004/02/skos/core#prefLabel", &format!("\"{}\"@en", c.label())),
+                "{iri}: label"
+            );
         }
     }
 

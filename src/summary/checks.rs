@@ -119,6 +119,7 @@ pub fn run(graph: &NamedNode, quads: &[Quad]) -> Vec<Violation> {
     for q in quads {
         let p = q.predicate.as_ref();
         if p == ng::PARTICIPANT
+            || p == ng::ACTOR
             || p == ng::PLACE
             || p == prov::WAS_ATTRIBUTED_TO
             || p == ng::PART_OF
@@ -150,7 +151,7 @@ pub fn run(graph: &NamedNode, quads: &[Quad]) -> Vec<Violation> {
         });
     }
 
-    // fact-without-evidence: quotations, events and statements point to a sentence with a span and text
+    // fact-without-evidence: quotations, events, event merges and statements point to a sentence with a span and text
     let evidenced = |node: &Term| {
         g.objects(node, ng::EVIDENCE).any(|e| {
             g.has(e, ng::TEXT)
@@ -163,7 +164,9 @@ pub fn run(graph: &NamedNode, quads: &[Quad]) -> Vec<Violation> {
         .iter()
         .filter(|q| {
             (q.predicate.as_ref() == rdf::TYPE
-                && [prov::QUOTATION, ng::MEETING, ng::PHONE_CALL, ng::VISIT].iter().any(|c| q.object == (*c).into()))
+                && [prov::QUOTATION, ng::MEETING, ng::PHONE_CALL, ng::VISIT, ng::ACTION, ng::EVENT_MERGE]
+                    .iter()
+                    .any(|c| q.object == (*c).into()))
                 || q.predicate.as_ref() == rdf::SUBJECT
         })
         .map(|q| subject_term(&q.subject))
