@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use newsgraph::model::{Document, Metadata};
+use newsgraph::query::{self, RunOptions};
 use newsgraph::store::Store;
 use newsgraph::{rdf, Pipeline};
+use oxigraph::sparql::QueryResults;
 
 /// A path under the crate root.
 pub fn path(rel: &str) -> PathBuf {
@@ -48,6 +50,27 @@ pub fn store_with(docs: &[Document]) -> Store {
         store.replace_graph(&d.id, rdf::mint::article(&d.id).as_ref(), &quads).expect("stored");
     }
     store
+}
+
+/// The rows of a SELECT query on the store, each value as the table shows it
+/// (empty where unbound), in result order.
+pub fn select(store: &Store, name: &str, sparql: &str, params: &[(String, String)]) -> Vec<Vec<String>> {
+    let results =
+        query::run(store, name, sparql, params, &RunOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let QueryResults::Solutions(solutions) = results else { panic!("{name} is not a SELECT query") };
+    let vars = solutions.variables().to_vec();
+    solutions
+        .map(|s| {
+            let s = s.unwrap_or_else(|e| panic!("{name}: {e}"));
+            vars.iter().map(|v| s.get(v).map(query::cell).unwrap_or_default()).collect()
+        })
+        .collect()
+}
+
+/// A bundled query's rows, as [`select`] gives them.
+pub fn bundled_rows(store: &Store, name: &str, params: &[(String, String)]) -> Vec<Vec<String>> {
+    let q = query::find(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    select(store, q.name, q.text, params)
 }
 
 /// The built binary.

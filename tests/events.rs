@@ -6,10 +6,8 @@
 use chrono::NaiveDate;
 use newsgraph::ingest::{self, IngestOptions, StoreSink};
 use newsgraph::model::{Document, Metadata};
-use newsgraph::query::{self, RunOptions};
 use newsgraph::store::Store;
 use newsgraph::Pipeline;
-use oxigraph::sparql::QueryResults;
 
 use crate::common;
 
@@ -41,51 +39,22 @@ fn ingest_all(store: &Store, docs: Vec<Document>) {
     assert!(total.articles > 0);
 }
 
-fn rows(store: &Store, name: &str, params: &[(String, String)]) -> Vec<Vec<String>> {
-    let q = query::find(name).expect("bundled");
-    let QueryResults::Solutions(solutions) =
-        query::run(store, q.name, q.text, params, &RunOptions::default()).expect("runs")
-    else {
-        panic!("{name} is a SELECT query")
-    };
-    let vars = solutions.variables().to_vec();
-    solutions
-        .map(|s| {
-            let s = s.expect("a solution");
-            vars.iter().map(|v| s.get(v).map(query::cell).unwrap_or_default()).collect()
-        })
-        .collect()
-}
-
-fn select(store: &Store, sparql: &str) -> Vec<Vec<String>> {
-    let QueryResults::Solutions(solutions) =
-        query::run(store, "test", sparql, &[], &RunOptions::default()).expect("runs")
-    else {
-        panic!("a SELECT query")
-    };
-    let vars = solutions.variables().to_vec();
-    solutions
-        .map(|s| {
-            let s = s.expect("a solution");
-            vars.iter().map(|v| s.get(v).map(query::cell).unwrap_or_default()).collect()
-        })
-        .collect()
-}
-
 #[test]
 fn two_reports_of_one_meeting_are_one_event_with_both_sources() {
     let store = Store::memory().expect("store");
     ingest_all(&store, reports());
     // the Geneva meeting: one node, typed and evidenced in both article graphs
-    let geneva = select(
+    let geneva = common::select(
         &store,
+        "geneva",
         "SELECT ?event (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?s) AS ?sentences) WHERE { \
          GRAPH ?g { ?event a ng:Meeting ; ng:evidence ?s ; ng:date \"2025-03-11\"^^xsd:date } } GROUP BY ?event",
+        &[],
     );
     assert_eq!(geneva.len(), 1, "one Geneva meeting: {geneva:?}");
     assert_eq!((geneva[0][1].as_str(), geneva[0][2].as_str()), ("2", "2"), "{geneva:?}");
     // the merge is recorded in the graph of the later report, with its reason and sentence
-    let merges = rows(&store, "event-merges", &[]);
+    let merges = common::bundled_rows(&store, "event-merges", &[]);
     assert_eq!(merges.len(), 1, "{merges:?}");
     let (reason, article, sentence) = (&merges[0][3], &merges[0][4], &merges[0][5]);
     assert_eq!(article, "santiago-daily");
@@ -94,7 +63,7 @@ fn two_reports_of_one_meeting_are_one_event_with_both_sources() {
     assert!(sentence.starts_with("Chile's foreign minister"), "{sentence}");
     // the timeline shows it once, with both sources; Lima (a meeting, and the signing it was
     // for) and the planned Oslo meeting apart
-    let timeline = rows(&store, "timeline", &[]);
+    let timeline = common::bundled_rows(&store, "timeline", &[]);
     let sorted = |sources: &str| {
         let mut v: Vec<&str> = sources.split(", ").collect();
         v.sort_unstable();
@@ -120,10 +89,10 @@ fn merging_does_not_depend_on_the_order_of_ingest() {
     let mut docs = reports();
     docs.reverse();
     ingest_all(&store, docs);
-    let merges = rows(&store, "event-merges", &[]);
+    let merges = common::bundled_rows(&store, "event-merges", &[]);
     assert_eq!(merges.len(), 1, "{merges:?}");
     assert_eq!(merges[0][4], "oslo-herald", "the later-ingested report is merged into the first one");
-    let timeline = rows(&store, "timeline", &[("name".into(), "halvorsen".into())]);
+    let timeline = common::bundled_rows(&store, "timeline", &[("name".into(), "halvorsen".into())]);
     assert_eq!(timeline.len(), 4, "{timeline:#?}");
 }
 
@@ -136,6 +105,6 @@ fn reingesting_a_report_keeps_one_event() {
     let mut corrected = article("santiago-daily", "2025-03-13");
     corrected.text = corrected.text.replace("officials said", "diplomats said");
     ingest_all(&store, vec![corrected]);
-    assert_eq!(rows(&store, "event-merges", &[]).len(), 1);
+    assert_eq!(common::bundled_rows(&store, "event-merges", &[]).len(), 1);
     assert_eq!(store.len().expect("len"), before, "the same quads, one word changed");
 }

@@ -123,28 +123,14 @@ fn summary_equals_a_rebuild_after_ingest_reingest_delete_and_link() {
 fn aggregate_queries_read_the_summary() {
     let store = Store::memory().expect("a store");
     ingest(&store, &articles());
-    let rows = |name: &str, params: &[(String, String)]| -> Vec<Vec<String>> {
-        let q = query::find(name).expect("bundled");
-        let QueryResults::Solutions(s) =
-            query::run(&store, name, q.text, params, &RunOptions::default()).expect("runs")
-        else {
-            panic!("{name} is a SELECT")
-        };
-        let vars = s.variables().to_vec();
-        s.map(|r| {
-            let r = r.expect("a row");
-            vars.iter().map(|v| r.get(v).map(query::cell).unwrap_or_default()).collect()
-        })
-        .collect()
-    };
-    let macron = rows("people-and-roles", &[("name".into(), "macron".into())]);
+    let macron = common::bundled_rows(&store, "people-and-roles", &[("name".into(), "macron".into())]);
     assert_eq!(macron.len(), 1, "{macron:?}");
     assert_eq!(macron[0][0], "Emmanuel Macron");
     assert!(macron[0][1].contains("French President"), "{macron:?}");
     assert_eq!(macron[0][3], "3", "the example and two short articles name him: {macron:?}");
-    let moscow = rows("places", &[("name".into(), "moscow".into())]);
+    let moscow = common::bundled_rows(&store, "places", &[("name".into(), "moscow".into())]);
     assert!(moscow.iter().any(|r| r[0] == "Moscow" && r[5] != "0"), "{moscow:?}");
-    let putin = rows("mentions-of", &[("name".into(), "putin".into())]);
+    let putin = common::bundled_rows(&store, "mentions-of", &[("name".into(), "putin".into())]);
     let articles: BTreeSet<&str> = putin.iter().map(|r| r[3].as_str()).collect();
     assert!(articles.contains("miami-talks") && articles.contains("short-1"), "{putin:?}");
 }

@@ -108,7 +108,7 @@ fn surnames_named_in_full<'a>(cx: &'a Context) -> HashSet<&'a str> {
     let mut out = HashSet::new();
     let mut i = 0;
     while i < cx.len() {
-        if cx.cap[i] && cx.gaz.is_first_name(&cx.lower[i]) {
+        if cx.cap[i] && cx.is_first_name(i) {
             let mut j = i + 1;
             while j < cx.len() && cx.cap[j] && cx.sentence_of[j] == cx.sentence_of[i] {
                 j += 1;
@@ -130,9 +130,8 @@ fn place_then_person(cx: &Context, start: usize, end: usize, surnames: &HashSet<
     let place = cx.is_demonym(start) || (cx.cap[start] && cx.is_country(start, start + 1));
     place
         && end > start + 1
-        && !cx.gaz.is_first_name(&cx.lower[start])
-        && (cx.gaz.is_first_name(&cx.lower[start + 1])
-            || (end == start + 2 && surnames.contains(cx.lower[start + 1].as_str())))
+        && !cx.is_first_name(start)
+        && (cx.is_first_name(start + 1) || (end == start + 2 && surnames.contains(cx.lower[start + 1].as_str())))
 }
 
 /// Every candidate of the document, in order of start then end.

@@ -6,6 +6,7 @@
 //! Candidates ([`super::candidates`]) and features ([`super::features`]) read
 //! these facts; nothing here decides whether something is a name.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::lexicon::gazetteer::{Gazetteer, KbKind};
@@ -65,6 +66,37 @@ pub struct Context<'a> {
     pub lowercase_seen: HashSet<String>,
     /// Index of each token's sentence.
     pub sentence_of: Vec<usize>,
+    /// The title kind and gender of each token ([`Context::title_word`]).
+    titles: Vec<Option<(TitleKind, Option<Gender>)>>,
+    /// What the word lists say of each token ([`Lexical`]), looked up when first asked for.
+    lexical: Vec<OnceCell<Lexical>>,
+    /// The title phrase before each token, found when first asked for.
+    titles_before: Vec<OnceCell<Option<(Span, TitleKind, Option<Gender>)>>>,
+}
+
+/// What the bundled word lists say of one token (lower-cased).
+#[derive(Debug, Clone, Copy, Default)]
+struct Lexical {
+    first_name: bool,
+    surname: bool,
+    common: bool,
+    frequent: bool,
+}
+
+/// The title kind and gender of a lower-case word, singular or plural ("envoy", "officials").
+fn title(lower: &str) -> Option<(TitleKind, Option<Gender>)> {
+    lexicon::title(lower).or_else(|| lower.strip_suffix('s').and_then(lexicon::title))
+}
+
+impl Lexical {
+    fn of(lower: &str, gaz: &Gazetteer) -> Self {
+        Self {
+            first_name: gaz.is_first_name(lower),
+            surname: gaz.is_surname(lower),
+            common: gaz.is_common_word(lower),
+            frequent: gaz.is_frequent_word(lower),
+        }
+    }
 }
 
 impl<'a> Context<'a> {
@@ -113,7 +145,47 @@ impl<'a> Context<'a> {
                 lowercase_seen.insert(lower[i].clone());
             }
         }
-        Self { text, seg, gaz, lower, cap, initial, title_case, capitalised_inside, lowercase_seen, sentence_of }
+        let titles = lower.iter().map(|l| title(l)).collect();
+        Self {
+            text,
+            seg,
+            gaz,
+            lower,
+            cap,
+            initial,
+            title_case,
+            capitalised_inside,
+            lowercase_seen,
+            sentence_of,
+            titles,
+            lexical: (0..n).map(|_| OnceCell::new()).collect(),
+            titles_before: (0..n).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// What the word lists say of token `i`.
+    fn lexical(&self, i: usize) -> Lexical {
+        *self.lexical[i].get_or_init(|| Lexical::of(&self.lower[i], self.gaz))
+    }
+
+    /// Whether token `i` is a known given name.
+    pub fn is_first_name(&self, i: usize) -> bool {
+        self.lexical(i).first_name
+    }
+
+    /// Whether token `i` is a known surname.
+    pub fn is_surname(&self, i: usize) -> bool {
+        self.lexical(i).surname
+    }
+
+    /// Whether token `i` is a common English word.
+    pub fn is_common_word(&self, i: usize) -> bool {
+        self.lexical(i).common
+    }
+
+    /// Whether token `i` is one of the most frequent common words.
+    pub fn is_frequent_word(&self, i: usize) -> bool {
+        self.lexical(i).frequent
     }
 
     /// Number of tokens.
@@ -154,8 +226,7 @@ impl<'a> Context<'a> {
 
     /// The title kind and gender of token `i`, singular or plural ("envoy", "officials").
     pub fn title_word(&self, i: usize) -> Option<(TitleKind, Option<Gender>)> {
-        let l = self.lower[i].as_str();
-        lexicon::title(l).or_else(|| l.strip_suffix('s').and_then(lexicon::title))
+        self.titles[i]
     }
 
     /// Whether token `i` is a capitalised demonym ("Ukrainian").
@@ -171,12 +242,14 @@ impl<'a> Context<'a> {
     /// A title phrase just before token `start`: `(PLACE)? (MODIFIER)* TITLE ((to|of|for) (the)? PLACE)?`,
     /// such as "US special envoy", "Ukrainian Ambassador to the US", "Russian President".
     pub fn title_before(&self, start: usize) -> Option<(Span, TitleKind, Option<Gender>)> {
-        let sentence_start = self.seg.sentences[self.sentence_of[start]].tokens.start;
-        let lo = start.saturating_sub(9).max(sentence_start);
-        // the first start that matches gives the longest phrase
-        (lo..start).find_map(|k| {
-            let (_, kind, gender) = self.match_title(k, start)?;
-            Some((self.span(k, start), kind, gender))
+        *self.titles_before[start].get_or_init(|| {
+            let sentence_start = self.seg.sentences[self.sentence_of[start]].tokens.start;
+            let lo = start.saturating_sub(9).max(sentence_start);
+            // the first start that matches gives the longest phrase
+            (lo..start).find_map(|k| {
+                let (_, kind, gender) = self.match_title(k, start)?;
+                Some((self.span(k, start), kind, gender))
+            })
         })
     }
 

@@ -156,7 +156,7 @@ impl DocFacts {
         };
         for c in candidates {
             let k = gazetteer::key(cx.surface(c.start, c.end));
-            if c.len() >= 2 && cx.gaz.is_first_name(&cx.lower[c.start]) && cx.cap[c.end - 1] {
+            if c.len() >= 2 && cx.is_first_name(c.start) && cx.cap[c.end - 1] {
                 f.surnames_of_full.insert(cx.lower[c.end - 1].clone());
                 f.given_of_full.insert(cx.lower[c.start].clone());
             }
@@ -323,10 +323,10 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
     push("p1k", before(1).map_or("<s>", |i| kind_tag(cx.seg.tokens[i].kind)));
     push("n1k", after(0).map_or("</s>", |i| kind_tag(cx.seg.tokens[i].kind)));
     let common = |i: usize| {
-        if cx.gaz.is_frequent_word(&lower[i]) {
+        if cx.is_frequent_word(i) {
             2
         } else {
-            u8::from(cx.gaz.is_common_word(&lower[i]))
+            u8::from(cx.is_common_word(i))
         }
     };
     let init = format!("{}{}{}", u8::from(cx.initial[s]), common(s), u8::from(cx.lowercase_seen.contains(first)));
@@ -355,10 +355,10 @@ fn each(cx: &Context, facts: &DocFacts, c: Candidate, push: &mut impl FnMut(&'st
             }
         }
     }
-    if cx.gaz.is_first_name(first) {
+    if cx.is_first_name(s) {
         push("gv", if n == 1 { "only" } else { "first" });
     }
-    if cx.gaz.is_surname(last) {
+    if cx.is_surname(e - 1) {
         push("sn", if n == 1 { "only" } else { "last" });
     }
     if let Some((kind, _)) = cx.title_word(s) {
@@ -493,9 +493,9 @@ fn coordinated_kind(cx: &Context, k: usize) -> &'static str {
         "place"
     } else if cx.gaz.lookup(w).iter().any(|&id| cx.gaz.entry(id).kind == KbKind::Org) {
         "org"
-    } else if cx.gaz.is_first_name(&cx.lower[k]) {
+    } else if cx.is_first_name(k) {
         "given"
-    } else if cx.gaz.is_surname(&cx.lower[k]) && !cx.gaz.is_common_word(&cx.lower[k]) {
+    } else if cx.is_surname(k) && !cx.is_common_word(k) {
         "surname"
     } else {
         "other"

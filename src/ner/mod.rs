@@ -141,7 +141,7 @@ pub fn explain(text: &str, seg: &Segmentation, model: &Model) -> Vec<Explanation
 /// ("Jordan", "Georgia", "Chad").
 fn may_be_person(cx: &Context, c: Candidate) -> bool {
     c.len() < 2
-        || cx.gaz.is_first_name(&cx.lower[c.start])
+        || cx.is_first_name(c.start)
         || !(cx.is_demonym(c.start) || (cx.cap[c.start] && cx.is_country(c.start, c.start + 1)))
 }
 
