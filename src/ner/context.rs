@@ -71,8 +71,11 @@ pub struct Context<'a> {
     /// What the word lists say of each token ([`Lexical`]), looked up when first asked for.
     lexical: Vec<OnceCell<Lexical>>,
     /// The title phrase before each token, found when first asked for.
-    titles_before: Vec<OnceCell<Option<(Span, TitleKind, Option<Gender>)>>>,
+    titles_before: Vec<OnceCell<Option<TitlePhrase>>>,
 }
+
+/// A title phrase before a name: its span, the head title's kind, and the gender it gives.
+pub type TitlePhrase = (Span, TitleKind, Option<Gender>);
 
 /// What the bundled word lists say of one token (lower-cased).
 #[derive(Debug, Clone, Copy, Default)]
@@ -241,7 +244,7 @@ impl<'a> Context<'a> {
 
     /// A title phrase just before token `start`: `(PLACE)? (MODIFIER)* TITLE ((to|of|for) (the)? PLACE)?`,
     /// such as "US special envoy", "Ukrainian Ambassador to the US", "Russian President".
-    pub fn title_before(&self, start: usize) -> Option<(Span, TitleKind, Option<Gender>)> {
+    pub fn title_before(&self, start: usize) -> Option<TitlePhrase> {
         *self.titles_before[start].get_or_init(|| {
             let sentence_start = self.seg.sentences[self.sentence_of[start]].tokens.start;
             let lo = start.saturating_sub(9).max(sentence_start);
