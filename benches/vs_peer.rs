@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use newsgraph::error::ReadError;
 use newsgraph::ingest::{self, IngestOptions, StoreSink};
 use newsgraph::input::{Articles, Overrides, Source};
 use newsgraph::model::Document;
@@ -108,6 +109,12 @@ fn extract_one_core(docs: &[Document]) -> f64 {
     )
 }
 
+/// Ingests articles into a store as `newsgraph ingest` does.
+fn ingest_into(store: &Store, articles: impl Iterator<Item = Result<Document, ReadError>>) -> ingest::Counts {
+    ingest::ingest(store, &Pipeline::default(), articles, IngestOptions::default(), &mut StoreSink(store), |_| {})
+        .expect("ingest")
+}
+
 /// Seconds, and quads, to ingest the corpus into a new persistent store on all cores.
 fn ingest_end_to_end(corpus: &Path) -> (f64, usize) {
     let runs: Vec<(f64, usize)> = (0..3)
@@ -117,15 +124,7 @@ fn ingest_end_to_end(corpus: &Path) -> (f64, usize) {
             let t = Instant::now();
             let store = Store::open(&dir).expect("a store");
             let articles = Articles::new(vec![Source::Jsonl(corpus.to_owned())], Overrides::default());
-            let total = ingest::ingest(
-                &store,
-                &Pipeline::default(),
-                articles,
-                IngestOptions::default(),
-                &mut StoreSink(&store),
-                |_| {},
-            )
-            .expect("ingest");
+            let total = ingest_into(&store, articles);
             store.inner().flush().expect("flush");
             drop(store);
             let s = t.elapsed().as_secs_f64();
@@ -274,15 +273,7 @@ fn main() {
     let store = Store::open(&dir).expect("a store");
     let t = Instant::now();
     let articles = Articles::new(vec![Source::Jsonl(big)], Overrides::default()).take(10_000);
-    let total = ingest::ingest(
-        &store,
-        &Pipeline::default(),
-        articles,
-        IngestOptions::default(),
-        &mut StoreSink(&store),
-        |_| {},
-    )
-    .expect("ingest");
+    let total = ingest_into(&store, articles);
     println!(
         "\nstore of {} articles ({} quads) built in {:.1} s; bundled queries (median of 5, first page of rows):",
         total.articles,

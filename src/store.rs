@@ -209,11 +209,7 @@ impl Store {
     /// is next opened for writing). The articles must not be in the store already
     /// (their graphs are not cleared).
     pub fn bulk_load(&self, articles: &[&ArticleGraph]) -> Result<(), StoreError> {
-        let doc = match articles {
-            [one] => one.id.clone(),
-            [first, .., last] => format!("{} articles ({} … {})", articles.len(), first.id, last.id),
-            [] => return Ok(()),
-        };
+        let Some(doc) = batch_name(articles) else { return Ok(()) };
         let load = |source: StorageError| StoreError::Load { doc: doc.clone(), source };
         let _writing = self.write_lock();
         let graphs: Vec<&NamedNode> = articles.iter().map(|a| &a.graph).collect();
@@ -245,11 +241,7 @@ impl Store {
     /// entities. Until then the summary lags behind these articles (a crash
     /// meanwhile is repaired when the store is next opened for writing).
     pub fn bulk_load_deferred(&self, articles: &[&ArticleGraph]) -> Result<(), StoreError> {
-        let doc = match articles {
-            [one] => one.id.clone(),
-            [first, .., last] => format!("{} articles ({} … {})", articles.len(), first.id, last.id),
-            [] => return Ok(()),
-        };
+        let Some(doc) = batch_name(articles) else { return Ok(()) };
         let load = |source: StorageError| StoreError::Load { doc: doc.clone(), source };
         let waiting = {
             let _writing = self.write_lock();
@@ -430,6 +422,15 @@ fn persistent(_: &Path, _: bool) -> Result<oxigraph::store::Store, StorageError>
 fn is_lock_error(e: &oxigraph::store::StorageError) -> bool {
     let msg = e.to_string().to_lowercase();
     msg.contains("lock")
+}
+
+/// How errors name a batch of articles: its one id, or the count and the first and last ids.
+fn batch_name(articles: &[&ArticleGraph]) -> Option<String> {
+    match articles {
+        [] => None,
+        [one] => Some(one.id.clone()),
+        [first, .., last] => Some(format!("{} articles ({} … {})", articles.len(), first.id, last.id)),
+    }
 }
 
 #[cfg(test)]
