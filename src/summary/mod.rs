@@ -18,7 +18,9 @@
 //! - for the store (the summary graph's IRI): `ng:quadCount` (quads of the
 //!   article graphs) and `ng:summaryVersion`;
 //! - the integrity violations found in each article graph when it was stored
-//!   ([`checks`]): `ng:check`, `ng:inGraph`, `ng:node`, `ng:detail`.
+//!   ([`checks`]): `ng:check`, `ng:inGraph`, `ng:node`, `ng:detail`;
+//! - per event or quotation (and kind and CAMEO code): a listing entry filed
+//!   under its day, which `timeline` and `events-by-code` read ([`events`]).
 //!
 //! Every value is a function of the article graphs alone, whatever order they
 //! were stored, replaced or deleted in: rebuilding the summary from scratch
@@ -37,6 +39,7 @@
 //! then ([`repair`]).
 
 pub mod checks;
+mod events;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -53,7 +56,7 @@ use crate::rdf::vocab::{ng, rdf, schema};
 
 /// The layout of the summary; a store whose summary has another version is
 /// summarised again when it is opened for writing.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// The classes of entities.
 pub const ENTITY_CLASSES: [NamedNodeRef<'static>; 5] =
@@ -74,6 +77,9 @@ pub struct Contribution {
     pub predicates: BTreeMap<NamedNode, i64>,
     /// Integrity violations.
     pub violations: Vec<checks::Violation>,
+    /// The events and quotations it describes (nodes with a CAMEO code), whose
+    /// listing entries ([`events`]) are computed again when it changes.
+    pub events: BTreeSet<NamedNode>,
 }
 
 /// What one graph says of one entity.
@@ -125,6 +131,9 @@ impl Contribution {
         for q in quads {
             let NamedOrBlankNode::NamedNode(s) = &q.subject else { continue };
             let p = q.predicate.as_ref();
+            if p == ng::CAMEO_CODE {
+                c.events.insert(s.clone());
+            }
             if s == graph && p == schema::DATE_PUBLISHED {
                 if let Term::Literal(l) = &q.object {
                     c.date = Some(l.clone());
@@ -535,7 +544,8 @@ pub fn apply(
         changes.insert.extend(violation_quads(g, &c.violations));
     }
     changes.write(tx);
-    Ok(())
+    let nodes: BTreeSet<&NamedNode> = olds.iter().chain(news).flat_map(|(_, c)| &c.events).collect();
+    events::refresh(tx, nodes)
 }
 
 /// What new graphs add to the summary, merged as they come: counts summed,
@@ -548,6 +558,7 @@ pub struct Additions {
     predicates: BTreeMap<NamedNode, i64>,
     quads: i64,
     violations: Vec<Quad>,
+    events: BTreeSet<NamedNode>,
     graphs: usize,
 }
 
@@ -579,6 +590,7 @@ impl Additions {
         }
         self.quads += c.quads;
         self.violations.extend(violation_quads(graph, &c.violations));
+        self.events.extend(c.events.iter().cloned());
         self.graphs += 1;
     }
 
@@ -629,7 +641,7 @@ pub fn apply_additions(tx: &mut Transaction<'_>, adds: &Additions) -> Result<(),
     bump(tx, &mut changes, &mint::summary(), ng::QUAD_COUNT, adds.quads)?;
     changes.insert.extend(adds.violations.iter().cloned());
     changes.write(tx);
-    Ok(())
+    events::refresh(tx, &adds.events)
 }
 
 /// The quads of a named graph, read in `tx`.

@@ -1,0 +1,314 @@
+//! The listing of events and quotations in the summary graph: one entry per
+//! event node (and kind and CAMEO code) however many articles report it, filed
+//! under a day, so that `timeline` and `events-by-code` give their first page
+//! after reading one day's entries, whatever the size of the store.
+//!
+//! An entry (`{node}/{kind}/{code}`) holds what the listings show:
+//! `ng:entryOf` (the node), `ng:eventKind`, `ng:eventCode`, `ng:firstDate` (the
+//! earliest date an article gives) or `ng:writtenDate` (the date as written,
+//! when no article resolved it), `ng:participantNames` (the participants, or a
+//! quotation's speakers, sorted and comma-separated), `ng:actorNames`,
+//! `ng:placeName`, `ng:isPlanned` (only when true), `ng:sources` (the article
+//! identifiers, sorted) and `ng:sentenceText` (the first in code-point order of
+//! the sentences that report it). Where one article gives several values and
+//! the listing shows one (place, sentence, written date), the first in
+//! code-point order is kept, so that the entry is a function of the article
+//! graphs alone.
+//!
+//! Entries of meetings, calls, visits and actions are filed under a day node
+//! (`ng:onDay`, whose `ng:timelineDay` is the date, or `~` for undated events,
+//! which sort last); every entry is filed under a code-and-day node
+//! (`ng:inCodeDay`, with `ng:bucketCode` and `ng:bucketDay`, empty for undated
+//! events, which sort first). A query orders the few day nodes, then reads
+//! the entries of one day at a time (`LATERAL`), so its first page costs one
+//! day's entries, not the store's.
+//!
+//! # How it stays up to date
+//! A write names the event and quotation nodes of the graphs it changes
+//! ([`super::Contribution::events`]); [`refresh`] computes their entries again
+//! from every article graph that mentions them (an index probe per node, then
+//! a few per graph), replaces the entries that changed, and adds or removes the
+//! day nodes that gained their first entry or lost their last.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::{StorageError, Transaction};
+
+use super::{summary_graph, summary_quads};
+use crate::rdf::mint;
+use crate::rdf::vocab::{ng, prov, rdf, schema};
+
+/// The classes the timeline lists.
+const TIMELINE_CLASSES: [NamedNodeRef<'static>; 4] = [ng::MEETING, ng::PHONE_CALL, ng::VISIT, ng::ACTION];
+
+/// The day key of the timeline for undated events (after every date).
+const UNDATED_LAST: &str = "~";
+
+/// One entry, as computed from the article graphs.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Entry {
+    timeline: bool,
+    date: Option<Literal>,
+    written: Option<String>,
+    names: BTreeSet<String>,
+    actors: BTreeSet<String>,
+    place: Option<String>,
+    planned: bool,
+    sources: BTreeSet<String>,
+    sentence: Option<String>,
+}
+
+/// Keeps the smaller of two optional values.
+fn keep_min<T: Ord>(slot: &mut Option<T>, candidate: T) {
+    if slot.as_ref().is_none_or(|s| candidate < *s) {
+        *slot = Some(candidate);
+    }
+}
+
+/// What one article graph says of one node.
+#[derive(Default)]
+struct InGraph {
+    classes: BTreeSet<NamedNode>,
+    codes: BTreeSet<String>,
+    evidence: Vec<NamedNode>,
+    dates: Vec<Literal>,
+    written: Vec<String>,
+    participants: Vec<NamedNode>,
+    speakers: Vec<NamedNode>,
+    actors: Vec<NamedNode>,
+    places: Vec<NamedNode>,
+    planned: bool,
+}
+
+/// The literal values of `subject predicate ?o` in graph `g`.
+fn values(
+    tx: &Transaction<'_>,
+    subject: &NamedNode,
+    predicate: NamedNodeRef<'_>,
+    g: &NamedNode,
+) -> Result<Vec<String>, StorageError> {
+    let mut out = Vec::new();
+    for q in tx.quads_for_pattern(
+        Some(subject.as_ref().into()),
+        Some(predicate),
+        None,
+        Some(GraphNameRef::NamedNode(g.as_ref())),
+    ) {
+        if let Term::Literal(l) = q?.object {
+            out.push(l.value().to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The labels, in graph `g`, of `nodes`.
+fn labels(tx: &Transaction<'_>, nodes: &[NamedNode], g: &NamedNode) -> Result<BTreeSet<String>, StorageError> {
+    let mut out = BTreeSet::new();
+    for n in nodes {
+        out.extend(values(tx, n, rdf::LABEL, g)?);
+    }
+    Ok(out)
+}
+
+/// The kind shown for a class: what follows `#` in its IRI (as `STRAFTER` gives it).
+fn kind_of(class: &NamedNode) -> String {
+    class.as_str().split_once('#').map(|(_, k)| k.to_owned()).unwrap_or_default()
+}
+
+/// The entries of `node`, keyed by (kind, code), from every article graph that describes it.
+fn entries(tx: &Transaction<'_>, node: &NamedNode) -> Result<BTreeMap<(String, String), Entry>, StorageError> {
+    let summary = mint::summary();
+    let mut graphs: BTreeMap<NamedNode, InGraph> = BTreeMap::new();
+    for q in tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None) {
+        let q = q?;
+        let GraphName::NamedNode(g) = q.graph_name else { continue };
+        if g == summary {
+            continue;
+        }
+        let s = graphs.entry(g).or_default();
+        let p = q.predicate.as_ref();
+        match q.object {
+            Term::NamedNode(o) if p == rdf::TYPE => {
+                s.classes.insert(o);
+            }
+            Term::NamedNode(o) if p == ng::EVIDENCE => s.evidence.push(o),
+            Term::NamedNode(o) if p == ng::PARTICIPANT => s.participants.push(o),
+            Term::NamedNode(o) if p == prov::WAS_ATTRIBUTED_TO => s.speakers.push(o),
+            Term::NamedNode(o) if p == ng::ACTOR => s.actors.push(o),
+            Term::NamedNode(o) if p == ng::PLACE => s.places.push(o),
+            Term::Literal(l) if p == ng::CAMEO_CODE => {
+                s.codes.insert(l.value().to_owned());
+            }
+            Term::Literal(l) if p == ng::DATE => s.dates.push(l),
+            Term::Literal(l) if p == ng::DATE_TEXT => s.written.push(l.value().to_owned()),
+            Term::Literal(l) if p == ng::PLANNED => s.planned |= l.value() == "true" || l.value() == "1",
+            _ => {}
+        }
+    }
+    let mut out: BTreeMap<(String, String), Entry> = BTreeMap::new();
+    for (g, s) in graphs {
+        if s.classes.is_empty() || s.codes.is_empty() {
+            continue;
+        }
+        let mut texts = BTreeSet::new();
+        for e in &s.evidence {
+            texts.extend(values(tx, e, ng::TEXT, &g)?);
+        }
+        let ids = values(tx, &g, schema::IDENTIFIER, &g)?;
+        let (Some(text), false) = (texts.into_iter().next(), ids.is_empty()) else { continue };
+        let participants = labels(tx, &s.participants, &g)?;
+        let names = if participants.is_empty() { labels(tx, &s.speakers, &g)? } else { participants };
+        let actors = labels(tx, &s.actors, &g)?;
+        let place = labels(tx, &s.places, &g)?.into_iter().next();
+        for class in &s.classes {
+            for code in &s.codes {
+                let e = out.entry((kind_of(class), code.clone())).or_default();
+                e.timeline |= TIMELINE_CLASSES.contains(&class.as_ref());
+                for d in &s.dates {
+                    if e.date.as_ref().is_none_or(|l| d.value() < l.value()) {
+                        e.date = Some(d.clone());
+                    }
+                }
+                for w in &s.written {
+                    keep_min(&mut e.written, w.clone());
+                }
+                e.names.extend(names.iter().cloned());
+                e.actors.extend(actors.iter().cloned());
+                if let Some(p) = &place {
+                    keep_min(&mut e.place, p.clone());
+                }
+                e.planned |= s.planned;
+                e.sources.extend(ids.iter().cloned());
+                keep_min(&mut e.sentence, text.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The day node of the timeline with key `day`.
+fn day_node(day: &str) -> NamedNode {
+    let key = if day == UNDATED_LAST { "undated" } else { day };
+    NamedNode::new_unchecked(format!("{}/day/{}", mint::summary().as_str(), mint::encode(key)))
+}
+
+/// The code-and-day node of `code` and `day` (empty: undated).
+fn code_day_node(code: &str, day: &str) -> NamedNode {
+    let key = if day.is_empty() { "undated" } else { day };
+    NamedNode::new_unchecked(format!(
+        "{}/code/{}/{}",
+        mint::summary().as_str(),
+        mint::encode(code),
+        mint::encode(key)
+    ))
+}
+
+/// The quads of one entry, and of the day nodes it is filed under.
+fn entry_quads(node: &NamedNode, kind: &str, code: &str, e: &Entry, days: &mut BTreeMap<NamedNode, Vec<Quad>>) -> Vec<Quad> {
+    let g = summary_graph();
+    let iri = NamedNode::new_unchecked(format!("{}/{}/{}", node.as_str(), mint::encode(kind), mint::encode(code)));
+    let mut out = Vec::with_capacity(12);
+    let mut add = |p: NamedNodeRef<'_>, o: Term| out.push(Quad::new(iri.clone(), p.into_owned(), o, g.clone()));
+    let text = |s: &str| Term::from(Literal::new_simple_literal(s));
+    let joined = |set: &BTreeSet<String>| text(&set.iter().map(String::as_str).collect::<Vec<_>>().join(", "));
+    add(ng::ENTRY_OF, node.clone().into());
+    add(ng::EVENT_KIND, text(kind));
+    add(ng::EVENT_CODE, text(code));
+    if let Some(d) = &e.date {
+        add(ng::FIRST_DATE, d.clone().into());
+    } else if let Some(w) = &e.written {
+        add(ng::WRITTEN_DATE, text(w));
+    }
+    if !e.names.is_empty() {
+        add(ng::PARTICIPANT_NAMES, joined(&e.names));
+    }
+    if !e.actors.is_empty() {
+        add(ng::ACTOR_NAMES, joined(&e.actors));
+    }
+    if let Some(p) = &e.place {
+        add(ng::PLACE_NAME, text(p));
+    }
+    if e.planned {
+        add(ng::IS_PLANNED, Literal::from(true).into());
+    }
+    add(ng::SOURCES, joined(&e.sources));
+    if let Some(s) = &e.sentence {
+        add(ng::SENTENCE_TEXT, text(s));
+    }
+    let date = e.date.as_ref().map(|d| d.value().to_owned());
+    if e.timeline {
+        let key = date.clone().unwrap_or_else(|| UNDATED_LAST.to_owned());
+        let day = day_node(&key);
+        add(ng::ON_DAY, day.clone().into());
+        days.entry(day.clone())
+            .or_insert_with(|| vec![Quad::new(day, ng::TIMELINE_DAY.into_owned(), text(&key), g.clone())]);
+    }
+    let key = date.unwrap_or_default();
+    let bucket = code_day_node(code, &key);
+    add(ng::IN_CODE_DAY, bucket.clone().into());
+    days.entry(bucket.clone()).or_insert_with(|| {
+        vec![
+            Quad::new(bucket.clone(), ng::BUCKET_CODE.into_owned(), text(code), g.clone()),
+            Quad::new(bucket, ng::BUCKET_DAY.into_owned(), text(&key), g.clone()),
+        ]
+    });
+    out
+}
+
+/// Computes the entries of `nodes` again from the article graphs (as they are
+/// in `tx`) and writes what changed, with the day nodes that gained their
+/// first entry or lost their last.
+pub(super) fn refresh<'a>(
+    tx: &mut Transaction<'_>,
+    nodes: impl IntoIterator<Item = &'a NamedNode>,
+) -> Result<(), StorageError> {
+    let summary = mint::summary();
+    let in_summary = GraphNameRef::NamedNode(summary.as_ref());
+    let mut days: BTreeMap<NamedNode, Vec<Quad>> = BTreeMap::new();
+    let mut touched_days: BTreeSet<NamedNode> = BTreeSet::new();
+    for node in nodes {
+        let mut before = Vec::new();
+        let stored: Vec<Quad> =
+            tx.quads_for_pattern(None, Some(ng::ENTRY_OF), Some(node.as_ref().into()), Some(in_summary)).collect::<Result<_, _>>()?;
+        for q in stored {
+            if let NamedOrBlankNode::NamedNode(entry) = &q.subject {
+                before.extend(summary_quads(tx, entry, None)?);
+            }
+        }
+        let mut after = Vec::new();
+        for ((kind, code), e) in entries(tx, node)? {
+            after.extend(entry_quads(node, &kind, &code, &e, &mut days));
+        }
+        let old: HashSet<&Quad> = before.iter().collect();
+        let new: HashSet<&Quad> = after.iter().collect();
+        for q in before.iter().filter(|q| !new.contains(q)) {
+            if let (true, Term::NamedNode(d)) = (q.predicate == ng::ON_DAY || q.predicate == ng::IN_CODE_DAY, &q.object)
+            {
+                touched_days.insert(d.clone());
+            }
+            tx.remove(q);
+        }
+        for q in after.iter().filter(|q| !old.contains(q)) {
+            if let (true, Term::NamedNode(d)) = (q.predicate == ng::ON_DAY || q.predicate == ng::IN_CODE_DAY, &q.object)
+            {
+                touched_days.insert(d.clone());
+            }
+            tx.insert(q);
+        }
+    }
+    for day in touched_days {
+        let used = tx.quads_for_pattern(None, None, Some(day.as_ref().into()), Some(in_summary)).next().transpose()?.is_some();
+        let current = summary_quads(tx, &day, None)?;
+        if !used {
+            for q in &current {
+                tx.remove(q);
+            }
+        } else if current.is_empty() {
+            for q in days.get(&day).into_iter().flatten() {
+                tx.insert(q);
+            }
+        }
+    }
+    Ok(())
+}
