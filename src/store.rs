@@ -242,7 +242,8 @@ impl Store {
     /// them to the summary later, with the next loads, in one transaction every
     /// few thousand articles, or at [`Store::flush_summary`] (and when the store
     /// is dropped): far fewer summary writes when articles name the same
-    /// entities. Until then the summary lags behind these articles (a crash
+    /// entities (the event listing, [`summary::events`], is written at once).
+    /// Until then the rest of the summary lags behind these articles (a crash
     /// meanwhile is repaired when the store is next opened for writing).
     pub fn bulk_load_deferred(&self, articles: &[&ArticleGraph]) -> Result<(), StoreError> {
         let doc = match articles {
@@ -260,6 +261,12 @@ impl Store {
             let mut loader = self.inner.bulk_loader();
             loader.load_quads(articles.iter().flat_map(|a| a.quads.iter().cloned())).map_err(load)?;
             loader.commit().map_err(load)?;
+            // the event listing at once, in a transaction of this batch's size: its
+            // entries are mostly new (nothing to gain by waiting), and waiting would
+            // make one transaction of every entry of thousands of articles
+            let mut tx = self.inner.start_transaction().map_err(load)?;
+            summary::events::refresh(&mut tx, articles.iter().flat_map(|a| &a.contribution.events)).map_err(load)?;
+            tx.commit().map_err(load)?;
             let mut deferred = self.deferred.lock().unwrap_or_else(PoisonError::into_inner);
             for a in articles {
                 deferred.add(&a.graph, &a.contribution);

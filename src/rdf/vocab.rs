@@ -179,6 +179,8 @@ pub mod ng {
     pub const ON_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#onDay");
     /// The date of a day node of the timeline, or ~ for undated events (summary graph).
     pub const TIMELINE_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#timelineDay");
+    /// How many listing entries a day node files (summary graph).
+    pub const ENTRY_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entryCount");
     /// The code-and-day node a listing entry is filed under (summary graph).
     pub const IN_CODE_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#inCodeDay");
     /// The CAMEO code of a code-and-day node (summary graph).
@@ -331,6 +333,7 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     ng::ON_DAY,
     ng::TIMELINE_DAY,
     ng::IN_CODE_DAY,
+    ng::ENTRY_COUNT,
     ng::BUCKET_CODE,
     ng::BUCKET_DAY,
 ];

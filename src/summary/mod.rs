@@ -39,7 +39,7 @@
 //! then ([`repair`]).
 
 pub mod checks;
-mod events;
+pub mod events;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -558,7 +558,6 @@ pub struct Additions {
     predicates: BTreeMap<NamedNode, i64>,
     quads: i64,
     violations: Vec<Quad>,
-    events: BTreeSet<NamedNode>,
     graphs: usize,
 }
 
@@ -590,7 +589,6 @@ impl Additions {
         }
         self.quads += c.quads;
         self.violations.extend(violation_quads(graph, &c.violations));
-        self.events.extend(c.events.iter().cloned());
         self.graphs += 1;
     }
 
@@ -641,7 +639,7 @@ pub fn apply_additions(tx: &mut Transaction<'_>, adds: &Additions) -> Result<(),
     bump(tx, &mut changes, &mint::summary(), ng::QUAD_COUNT, adds.quads)?;
     changes.insert.extend(adds.violations.iter().cloned());
     changes.write(tx);
-    events::refresh(tx, &adds.events)
+    Ok(())
 }
 
 /// The quads of a named graph, read in `tx`.
