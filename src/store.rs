@@ -35,6 +35,8 @@ pub struct Store {
 
 /// Deferred bulk loads are summarised once this many articles wait.
 const DEFERRED_ARTICLES: usize = 4096;
+/// Events and quotations listed per transaction when deferred bulk loads are summarised.
+const EVENT_CHUNK: usize = 2048;
 
 /// One article's graph, ready to store: its IRI, its quads (all in that graph)
 /// and what it adds to the summary.
@@ -242,8 +244,7 @@ impl Store {
     /// them to the summary later, with the next loads, in one transaction every
     /// few thousand articles, or at [`Store::flush_summary`] (and when the store
     /// is dropped): far fewer summary writes when articles name the same
-    /// entities (the event listing, [`summary::events`], is written at once).
-    /// Until then the rest of the summary lags behind these articles (a crash
+    /// entities. Until then the summary lags behind these articles (a crash
     /// meanwhile is repaired when the store is next opened for writing).
     pub fn bulk_load_deferred(&self, articles: &[&ArticleGraph]) -> Result<(), StoreError> {
         let doc = match articles {
@@ -261,12 +262,6 @@ impl Store {
             let mut loader = self.inner.bulk_loader();
             loader.load_quads(articles.iter().flat_map(|a| a.quads.iter().cloned())).map_err(load)?;
             loader.commit().map_err(load)?;
-            // the event listing at once, in a transaction of this batch's size: its
-            // entries are mostly new (nothing to gain by waiting), and waiting would
-            // make one transaction of every entry of thousands of articles
-            let mut tx = self.inner.start_transaction().map_err(load)?;
-            summary::events::refresh(&mut tx, articles.iter().flat_map(|a| &a.contribution.events)).map_err(load)?;
-            tx.commit().map_err(load)?;
             let mut deferred = self.deferred.lock().unwrap_or_else(PoisonError::into_inner);
             for a in articles {
                 deferred.add(&a.graph, &a.contribution);
@@ -286,6 +281,14 @@ impl Store {
         let adds = std::mem::take(&mut *self.deferred.lock().unwrap_or_else(PoisonError::into_inner));
         if adds.graphs() == 0 {
             return Ok(());
+        }
+        // the event listing first, in transactions of a bounded size (its entries
+        // are many and mostly new); a crash before the pending record is cleared
+        // below computes them again (see `repair`)
+        for chunk in adds.events().chunks(EVENT_CHUNK) {
+            let mut tx = self.inner.start_transaction().map_err(&fail)?;
+            summary::events::add(&mut tx, chunk).map_err(&fail)?;
+            tx.commit().map_err(&fail)?;
         }
         let mut tx = self.inner.start_transaction().map_err(&fail)?;
         summary::apply_additions(&mut tx, &adds).map_err(&fail)?;

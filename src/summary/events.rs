@@ -54,9 +54,12 @@ const UNDATED_LAST: &str = "~";
 /// queries write this number; a test checks they agree).
 pub const SORTED_DAY: i64 = 200;
 
-/// One entry, as computed from the article graphs.
+/// The entries one or more graphs give the nodes they describe: per node, per (kind, code).
+pub type Entries = BTreeMap<(String, String), Entry>;
+
+/// One entry, as computed from one or more article graphs.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Entry {
+pub struct Entry {
     timeline: bool,
     date: Option<Literal>,
     written: Option<String>,
@@ -66,6 +69,38 @@ struct Entry {
     planned: bool,
     sources: BTreeSet<String>,
     sentence: Option<String>,
+}
+
+impl Entry {
+    /// Adds what another graph's entry says (what a listing shows of the union of their graphs).
+    fn merge(&mut self, other: &Entry) {
+        self.timeline |= other.timeline;
+        if let Some(d) = &other.date {
+            if self.date.as_ref().is_none_or(|l| d.value() < l.value()) {
+                self.date = Some(d.clone());
+            }
+        }
+        if let Some(w) = &other.written {
+            keep_min(&mut self.written, w.clone());
+        }
+        self.names.extend(other.names.iter().cloned());
+        self.actors.extend(other.actors.iter().cloned());
+        if let Some(p) = &other.place {
+            keep_min(&mut self.place, p.clone());
+        }
+        self.planned |= other.planned;
+        self.sources.extend(other.sources.iter().cloned());
+        if let Some(t) = &other.sentence {
+            keep_min(&mut self.sentence, t.clone());
+        }
+    }
+}
+
+/// Merges the entries of `from` into `into`.
+pub fn merge_entries(into: &mut Entries, from: &Entries) {
+    for (k, e) in from {
+        into.entry(k.clone()).or_default().merge(e);
+    }
 }
 
 /// Keeps the smaller of two optional values.
@@ -111,87 +146,139 @@ fn values(
     Ok(out)
 }
 
-/// The labels, in graph `g`, of `nodes`.
-fn labels(tx: &Transaction<'_>, nodes: &[NamedNode], g: &NamedNode) -> Result<BTreeSet<String>, StorageError> {
-    let mut out = BTreeSet::new();
-    for n in nodes {
-        out.extend(values(tx, n, rdf::LABEL, g)?);
-    }
-    Ok(out)
-}
-
 /// The kind shown for a class: what follows `#` in its IRI (as `STRAFTER` gives it).
 fn kind_of(class: &NamedNode) -> String {
     class.as_str().split_once('#').map(|(_, k)| k.to_owned()).unwrap_or_default()
 }
 
-/// The entries of `node`, keyed by (kind, code), from every article graph that describes it.
-fn entries(tx: &Transaction<'_>, node: &NamedNode) -> Result<BTreeMap<(String, String), Entry>, StorageError> {
+impl InGraph {
+    /// Notes one quad of the node.
+    fn note(&mut self, p: NamedNodeRef<'_>, o: &Term) {
+        match o {
+            Term::NamedNode(o) if p == rdf::TYPE => {
+                self.classes.insert(o.clone());
+            }
+            Term::NamedNode(o) if p == ng::EVIDENCE => self.evidence.push(o.clone()),
+            Term::NamedNode(o) if p == ng::PARTICIPANT => self.participants.push(o.clone()),
+            Term::NamedNode(o) if p == prov::WAS_ATTRIBUTED_TO => self.speakers.push(o.clone()),
+            Term::NamedNode(o) if p == ng::ACTOR => self.actors.push(o.clone()),
+            Term::NamedNode(o) if p == ng::PLACE => self.places.push(o.clone()),
+            Term::Literal(l) if p == ng::CAMEO_CODE => {
+                self.codes.insert(l.value().to_owned());
+            }
+            Term::Literal(l) if p == ng::DATE => self.dates.push(l.clone()),
+            Term::Literal(l) if p == ng::DATE_TEXT => self.written.push(l.value().to_owned()),
+            Term::Literal(l) if p == ng::PLANNED => self.planned |= l.value() == "true" || l.value() == "1",
+            _ => {}
+        }
+    }
+
+    /// Adds to `out` the entries this graph (`g`) gives the node; `values` gives
+    /// the literal values of a subject and predicate in `g`.
+    fn entries<E>(
+        &self,
+        g: &NamedNode,
+        mut values: impl FnMut(&NamedNode, NamedNodeRef<'_>) -> Result<Vec<String>, E>,
+        out: &mut Entries,
+    ) -> Result<(), E> {
+        if self.classes.is_empty() || self.codes.is_empty() {
+            return Ok(());
+        }
+        let mut labels = |nodes: &[NamedNode]| -> Result<BTreeSet<String>, E> {
+            let mut out = BTreeSet::new();
+            for n in nodes {
+                out.extend(values(n, rdf::LABEL)?);
+            }
+            Ok(out)
+        };
+        let participants = labels(&self.participants)?;
+        let names = if participants.is_empty() { labels(&self.speakers)? } else { participants };
+        let actors = labels(&self.actors)?;
+        let place = labels(&self.places)?.into_iter().next();
+        let mut texts = BTreeSet::new();
+        for e in &self.evidence {
+            texts.extend(values(e, ng::TEXT)?);
+        }
+        let ids: BTreeSet<String> = values(g, schema::IDENTIFIER)?.into_iter().collect();
+        let (Some(text), false) = (texts.into_iter().next(), ids.is_empty()) else { return Ok(()) };
+        let mut dates = self.dates.iter();
+        let first = dates.next().map(|d| dates.fold(d, |a, b| if b.value() < a.value() { b } else { a }).clone());
+        let entry = Entry {
+            timeline: false,
+            date: first,
+            written: self.written.iter().min().cloned(),
+            names,
+            actors,
+            place,
+            planned: self.planned,
+            sources: ids,
+            sentence: Some(text),
+        };
+        for class in &self.classes {
+            let timeline = TIMELINE_CLASSES.contains(&class.as_ref());
+            for code in &self.codes {
+                out.entry((kind_of(class), code.clone())).or_default().merge(&Entry { timeline, ..entry.clone() });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The entries of the events and quotations (nodes with a CAMEO code) one
+/// graph describes, from its quads alone.
+pub fn of_graph(graph: &NamedNode, quads: &[Quad]) -> BTreeMap<NamedNode, Entries> {
+    let mut nodes: BTreeMap<&NamedNode, InGraph> = BTreeMap::new();
+    for q in quads {
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+            if q.predicate.as_ref() == ng::CAMEO_CODE {
+                nodes.entry(s).or_default();
+            }
+        }
+    }
+    if nodes.is_empty() {
+        return BTreeMap::new();
+    }
+    let mut literals: std::collections::HashMap<(&NamedNode, &NamedNode), Vec<String>> =
+        std::collections::HashMap::new();
+    for q in quads {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else { continue };
+        if let Some(n) = nodes.get_mut(s) {
+            n.note(q.predicate.as_ref(), &q.object);
+        }
+        if let Term::Literal(l) = &q.object {
+            literals.entry((s, &q.predicate)).or_default().push(l.value().to_owned());
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (node, n) in nodes {
+        let mut entries = Entries::new();
+        let found: Result<(), std::convert::Infallible> = n.entries(
+            graph,
+            |s, p| Ok(literals.get(&(s, &p.into_owned())).cloned().unwrap_or_default()),
+            &mut entries,
+        );
+        let Ok(()) = found;
+        if !entries.is_empty() {
+            out.insert(node.clone(), entries);
+        }
+    }
+    out
+}
+
+/// The entries of `node`, from every article graph (as it is in `tx`) that describes it.
+fn entries(tx: &Transaction<'_>, node: &NamedNode) -> Result<Entries, StorageError> {
     let summary = mint::summary();
     let mut graphs: BTreeMap<NamedNode, InGraph> = BTreeMap::new();
     for q in tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None) {
         let q = q?;
         let GraphName::NamedNode(g) = q.graph_name else { continue };
-        if g == summary {
-            continue;
-        }
-        let s = graphs.entry(g).or_default();
-        let p = q.predicate.as_ref();
-        match q.object {
-            Term::NamedNode(o) if p == rdf::TYPE => {
-                s.classes.insert(o);
-            }
-            Term::NamedNode(o) if p == ng::EVIDENCE => s.evidence.push(o),
-            Term::NamedNode(o) if p == ng::PARTICIPANT => s.participants.push(o),
-            Term::NamedNode(o) if p == prov::WAS_ATTRIBUTED_TO => s.speakers.push(o),
-            Term::NamedNode(o) if p == ng::ACTOR => s.actors.push(o),
-            Term::NamedNode(o) if p == ng::PLACE => s.places.push(o),
-            Term::Literal(l) if p == ng::CAMEO_CODE => {
-                s.codes.insert(l.value().to_owned());
-            }
-            Term::Literal(l) if p == ng::DATE => s.dates.push(l),
-            Term::Literal(l) if p == ng::DATE_TEXT => s.written.push(l.value().to_owned()),
-            Term::Literal(l) if p == ng::PLANNED => s.planned |= l.value() == "true" || l.value() == "1",
-            _ => {}
+        if g != summary {
+            graphs.entry(g).or_default().note(q.predicate.as_ref(), &q.object);
         }
     }
-    let mut out: BTreeMap<(String, String), Entry> = BTreeMap::new();
+    let mut out = Entries::new();
     for (g, s) in graphs {
-        if s.classes.is_empty() || s.codes.is_empty() {
-            continue;
-        }
-        let mut texts = BTreeSet::new();
-        for e in &s.evidence {
-            texts.extend(values(tx, e, ng::TEXT, &g)?);
-        }
-        let ids = values(tx, &g, schema::IDENTIFIER, &g)?;
-        let (Some(text), false) = (texts.into_iter().next(), ids.is_empty()) else { continue };
-        let participants = labels(tx, &s.participants, &g)?;
-        let names = if participants.is_empty() { labels(tx, &s.speakers, &g)? } else { participants };
-        let actors = labels(tx, &s.actors, &g)?;
-        let place = labels(tx, &s.places, &g)?.into_iter().next();
-        for class in &s.classes {
-            for code in &s.codes {
-                let e = out.entry((kind_of(class), code.clone())).or_default();
-                e.timeline |= TIMELINE_CLASSES.contains(&class.as_ref());
-                for d in &s.dates {
-                    if e.date.as_ref().is_none_or(|l| d.value() < l.value()) {
-                        e.date = Some(d.clone());
-                    }
-                }
-                for w in &s.written {
-                    keep_min(&mut e.written, w.clone());
-                }
-                e.names.extend(names.iter().cloned());
-                e.actors.extend(actors.iter().cloned());
-                if let Some(p) = &place {
-                    keep_min(&mut e.place, p.clone());
-                }
-                e.planned |= s.planned;
-                e.sources.extend(ids.iter().cloned());
-                keep_min(&mut e.sentence, text.clone());
-            }
-        }
+        s.entries(&g, |n, p| values(tx, n, p, &g), &mut out)?;
     }
     Ok(out)
 }
@@ -269,6 +356,22 @@ fn entry_quads(node: &NamedNode, kind: &str, code: &str, e: &Entry, days: &mut B
 /// in `tx`) and writes what changed, with the entry counts of the day nodes
 /// (a day node goes with its last entry).
 pub fn refresh<'a>(tx: &mut Transaction<'_>, nodes: impl IntoIterator<Item = &'a NamedNode>) -> Result<(), StorageError> {
+    rewrite(tx, nodes.into_iter().map(|n| (n, None)))
+}
+
+/// Writes the entries of nodes described by new graphs (already in `tx`),
+/// given what those graphs say of them ([`of_graph`], merged): a node not
+/// listed yet is listed from them alone (no stored graph gives it an entry,
+/// and entries are a union over graphs); a node already listed is computed
+/// again from the store.
+pub fn add(tx: &mut Transaction<'_>, nodes: &[(&NamedNode, &Entries)]) -> Result<(), StorageError> {
+    rewrite(tx, nodes.iter().map(|(n, e)| (*n, Some(*e))))
+}
+
+fn rewrite<'a>(
+    tx: &mut Transaction<'_>,
+    nodes: impl IntoIterator<Item = (&'a NamedNode, Option<&'a Entries>)>,
+) -> Result<(), StorageError> {
     let summary = mint::summary();
     let in_summary = GraphNameRef::NamedNode(summary.as_ref());
     let mut days: BTreeMap<NamedNode, Vec<Quad>> = BTreeMap::new();
@@ -278,7 +381,7 @@ pub fn refresh<'a>(tx: &mut Transaction<'_>, nodes: impl IntoIterator<Item = &'a
             *deltas.entry(d.clone()).or_default() += delta;
         }
     };
-    for node in nodes {
+    for (node, new) in nodes {
         let mut before = Vec::new();
         let stored: Vec<Quad> = tx
             .quads_for_pattern(None, Some(ng::ENTRY_OF), Some(node.as_ref().into()), Some(in_summary))
@@ -288,8 +391,16 @@ pub fn refresh<'a>(tx: &mut Transaction<'_>, nodes: impl IntoIterator<Item = &'a
                 before.extend(summary_quads(tx, entry, None)?);
             }
         }
+        let computed;
+        let entries = match new {
+            Some(new) if before.is_empty() => new,
+            _ => {
+                computed = entries(tx, node)?;
+                &computed
+            }
+        };
         let mut after = Vec::new();
-        for ((kind, code), e) in entries(tx, node)? {
+        for ((kind, code), e) in entries {
             after.extend(entry_quads(node, &kind, &code, &e, &mut days));
         }
         let old: HashSet<&Quad> = before.iter().collect();
@@ -392,6 +503,10 @@ mod tests {
         let a = report("a", &event, &[("cy", "Cy Diaz"), ("ann", "Ann Lee")], Some("2025-12-03"), "A talk.");
         store.extend(b.iter().cloned()).expect("stored");
         refreshed(&store, &event);
+        // what one graph's quads give is what the store gives of that graph
+        let tx = store.start_transaction().expect("a transaction");
+        assert_eq!(of_graph(&mint::article("b"), &b).get(&event), Some(&entries(&tx, &event).expect("read")));
+        drop(tx);
         store.extend(a.iter().cloned()).expect("stored");
         refreshed(&store, &event);
         let l = listing(&store);

@@ -77,9 +77,9 @@ pub struct Contribution {
     pub predicates: BTreeMap<NamedNode, i64>,
     /// Integrity violations.
     pub violations: Vec<checks::Violation>,
-    /// The events and quotations it describes (nodes with a CAMEO code), whose
-    /// listing entries ([`events`]) are computed again when it changes.
-    pub events: BTreeSet<NamedNode>,
+    /// The events and quotations it describes (nodes with a CAMEO code), with
+    /// the listing entries it gives them ([`events`]).
+    pub events: BTreeMap<NamedNode, events::Entries>,
 }
 
 /// What one graph says of one entity.
@@ -131,9 +131,6 @@ impl Contribution {
         for q in quads {
             let NamedOrBlankNode::NamedNode(s) = &q.subject else { continue };
             let p = q.predicate.as_ref();
-            if p == ng::CAMEO_CODE {
-                c.events.insert(s.clone());
-            }
             if s == graph && p == schema::DATE_PUBLISHED {
                 if let Term::Literal(l) = &q.object {
                     c.date = Some(l.clone());
@@ -175,6 +172,7 @@ impl Contribution {
             }
         }
         c.violations = checks::run(graph, quads);
+        c.events = events::of_graph(graph, quads);
         c
     }
 }
@@ -544,7 +542,7 @@ pub fn apply(
         changes.insert.extend(violation_quads(g, &c.violations));
     }
     changes.write(tx);
-    let nodes: BTreeSet<&NamedNode> = olds.iter().chain(news).flat_map(|(_, c)| &c.events).collect();
+    let nodes: BTreeSet<&NamedNode> = olds.iter().chain(news).flat_map(|(_, c)| c.events.keys()).collect();
     events::refresh(tx, nodes)
 }
 
@@ -558,6 +556,7 @@ pub struct Additions {
     predicates: BTreeMap<NamedNode, i64>,
     quads: i64,
     violations: Vec<Quad>,
+    events: BTreeMap<NamedNode, events::Entries>,
     graphs: usize,
 }
 
@@ -589,7 +588,15 @@ impl Additions {
         }
         self.quads += c.quads;
         self.violations.extend(violation_quads(graph, &c.violations));
+        for (node, entries) in &c.events {
+            events::merge_entries(self.events.entry(node.clone()).or_default(), entries);
+        }
         self.graphs += 1;
+    }
+
+    /// The events and quotations the graphs describe, with the entries they give them.
+    pub fn events(&self) -> Vec<(&NamedNode, &events::Entries)> {
+        self.events.iter().collect()
     }
 
     /// How many graphs were added.
