@@ -326,7 +326,8 @@ ORDER BY ?cameo ?date ?sources ?sentence"##;
 
 /// The rows of a query, as strings, in order.
 fn query_rows(store: &Store, name: &str, text: &str, params: &[(String, String)]) -> Vec<Vec<String>> {
-    let QueryResults::Solutions(s) = query::run(store, name, text, params, &RunOptions::default()).expect("runs") else {
+    let QueryResults::Solutions(s) = query::run(store, name, text, params, &RunOptions::default()).expect("runs")
+    else {
         panic!("{name} is a SELECT")
     };
     let vars = s.variables().to_vec();
@@ -371,9 +372,8 @@ fn event_listings_give_the_rows_of_grouping_every_event() {
         let new = query_rows(&store, "events-by-code", q.text, &params);
         let old = query_rows(&store, "events-by-code (grouping)", EVENTS_BY_CODE_BY_GROUPING, &params);
         // code, label, date, sources in order; every column but the sentence as a multiset
-        let ordered = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
-            rows.iter().map(|r| key(r, &[0, 1, 3, 7], &[7])).collect()
-        };
+        let ordered =
+            |rows: &[Vec<String>]| -> Vec<Vec<String>> { rows.iter().map(|r| key(r, &[0, 1, 3, 7], &[7])).collect() };
         assert_eq!(ordered(&new), ordered(&old), "events-by-code {code:?}");
         let mut new_rows: Vec<_> = new.iter().map(|r| key(r, &[0, 1, 2, 3, 4, 5, 6, 7], &[4, 5, 7])).collect();
         let mut old_rows: Vec<_> = old.iter().map(|r| key(r, &[0, 1, 2, 3, 4, 5, 6, 7], &[4, 5, 7])).collect();

@@ -156,37 +156,51 @@ pub mod ng {
     /// The event or quotation a listing entry lists (summary graph).
     pub const ENTRY_OF: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entryOf");
     /// The kind of event a listing entry lists: the local name of its class (summary graph).
-    pub const EVENT_KIND: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventKind");
+    pub const EVENT_KIND: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventKind");
     /// The CAMEO code of a listing entry (summary graph).
-    pub const EVENT_CODE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventCode");
+    pub const EVENT_CODE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventCode");
     /// The earliest date any article gives the event of a listing entry (summary graph).
-    pub const FIRST_DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#firstDate");
+    pub const FIRST_DATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#firstDate");
     /// How an article wrote the date of an event it could not resolve (summary graph).
-    pub const WRITTEN_DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#writtenDate");
+    pub const WRITTEN_DATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#writtenDate");
     /// The names of an event's participants (or a quotation's speakers), comma-separated (summary graph).
-    pub const PARTICIPANT_NAMES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#participantNames");
+    pub const PARTICIPANT_NAMES: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#participantNames");
     /// The names of an event's actors, comma-separated (summary graph).
-    pub const ACTOR_NAMES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#actorNames");
+    pub const ACTOR_NAMES: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#actorNames");
     /// The name of the place of the event of a listing entry (summary graph).
-    pub const PLACE_NAME: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#placeName");
+    pub const PLACE_NAME: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#placeName");
     /// Whether some article reports the event of a listing entry as planned (summary graph).
-    pub const IS_PLANNED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#isPlanned");
+    pub const IS_PLANNED: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#isPlanned");
     /// The identifiers of the articles that report the event of a listing entry, comma-separated (summary graph).
     pub const SOURCES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#sources");
     /// A sentence that reports the event of a listing entry (summary graph).
-    pub const SENTENCE_TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#sentenceText");
+    pub const SENTENCE_TEXT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#sentenceText");
     /// The day node a listing entry of the timeline is filed under (summary graph).
     pub const ON_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#onDay");
     /// The date of a day node of the timeline, or ~ for undated events (summary graph).
-    pub const TIMELINE_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#timelineDay");
+    pub const TIMELINE_DAY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#timelineDay");
     /// How many listing entries a day node files (summary graph).
-    pub const ENTRY_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entryCount");
+    pub const ENTRY_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entryCount");
     /// The code-and-day node a listing entry is filed under (summary graph).
-    pub const IN_CODE_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#inCodeDay");
+    pub const IN_CODE_DAY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#inCodeDay");
     /// The CAMEO code of a code-and-day node (summary graph).
-    pub const BUCKET_CODE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#bucketCode");
+    pub const BUCKET_CODE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#bucketCode");
     /// The date of a code-and-day node, empty for undated events (summary graph).
-    pub const BUCKET_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#bucketDay");
+    pub const BUCKET_DAY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#bucketDay");
     /// A place an entity lies in according to some article (summary graph).
     pub const WITHIN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#within");
 }

@@ -252,11 +252,8 @@ pub fn of_graph(graph: &NamedNode, quads: &[Quad]) -> BTreeMap<NamedNode, Entrie
     let mut out = BTreeMap::new();
     for (node, n) in nodes {
         let mut entries = Entries::new();
-        let found: Result<(), std::convert::Infallible> = n.entries(
-            graph,
-            |s, p| Ok(literals.get(&(s, &p.into_owned())).cloned().unwrap_or_default()),
-            &mut entries,
-        );
+        let found: Result<(), std::convert::Infallible> =
+            n.entries(graph, |s, p| Ok(literals.get(&(s, &p.into_owned())).cloned().unwrap_or_default()), &mut entries);
         let Ok(()) = found;
         if !entries.is_empty() {
             out.insert(node.clone(), entries);
@@ -292,16 +289,17 @@ fn day_node(day: &str) -> NamedNode {
 /// The code-and-day node of `code` and `day` (empty: undated).
 fn code_day_node(code: &str, day: &str) -> NamedNode {
     let key = if day.is_empty() { "undated" } else { day };
-    NamedNode::new_unchecked(format!(
-        "{}/code/{}/{}",
-        mint::summary().as_str(),
-        mint::encode(code),
-        mint::encode(key)
-    ))
+    NamedNode::new_unchecked(format!("{}/code/{}/{}", mint::summary().as_str(), mint::encode(code), mint::encode(key)))
 }
 
 /// The quads of one entry, and of the day nodes it is filed under.
-fn entry_quads(node: &NamedNode, kind: &str, code: &str, e: &Entry, days: &mut BTreeMap<NamedNode, Vec<Quad>>) -> Vec<Quad> {
+fn entry_quads(
+    node: &NamedNode,
+    kind: &str,
+    code: &str,
+    e: &Entry,
+    days: &mut BTreeMap<NamedNode, Vec<Quad>>,
+) -> Vec<Quad> {
     let g = summary_graph();
     let iri = NamedNode::new_unchecked(format!("{}/{}/{}", node.as_str(), mint::encode(kind), mint::encode(code)));
     let mut out = Vec::with_capacity(12);
@@ -355,7 +353,10 @@ fn entry_quads(node: &NamedNode, kind: &str, code: &str, e: &Entry, days: &mut B
 /// Computes the entries of `nodes` again from the article graphs (as they are
 /// in `tx`) and writes what changed, with the entry counts of the day nodes
 /// (a day node goes with its last entry).
-pub fn refresh<'a>(tx: &mut Transaction<'_>, nodes: impl IntoIterator<Item = &'a NamedNode>) -> Result<(), StorageError> {
+pub fn refresh<'a>(
+    tx: &mut Transaction<'_>,
+    nodes: impl IntoIterator<Item = &'a NamedNode>,
+) -> Result<(), StorageError> {
     rewrite(tx, nodes.into_iter().map(|n| (n, None)))
 }
 
