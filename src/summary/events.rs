@@ -29,11 +29,16 @@
 //! entry on the benchmark machine.)
 //!
 //! # How it stays up to date
-//! A write names the event and quotation nodes of the graphs it changes
-//! ([`super::Contribution::events`]); [`refresh`] computes their entries again
-//! from every article graph that mentions them (an index probe per node, then
-//! a few per graph), replaces the entries that changed, and keeps each day
-//! node's `ng:entryCount` (a day node goes with its last entry).
+//! Each graph's [`super::Contribution`] holds the entries its own quads give
+//! its event and quotation nodes ([`of_graph`]). A write that replaces or
+//! deletes graphs calls [`refresh`], which computes the entries of their nodes
+//! again from every article graph that mentions them (an index probe per node,
+//! then a few per graph); new articles loaded in bulk go through [`add`], which
+//! lists a node not listed yet from the new graphs' entries alone (entries are
+//! a union over graphs, and no stored graph gives it one) and computes again
+//! only the nodes already listed (an event reported again). Both replace the
+//! entries that changed and keep each day node's `ng:entryCount` (a day node
+//! goes with its last entry).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
