@@ -407,7 +407,7 @@ fn rewrite<'a>(
         };
         let mut after = Vec::new();
         for ((kind, code), e) in entries {
-            after.extend(entry_quads(node, &kind, &code, &e, &mut days));
+            after.extend(entry_quads(node, kind, code, e, &mut days));
         }
         let old: HashSet<&Quad> = before.iter().collect();
         let new: HashSet<&Quad> = after.iter().collect();
