@@ -152,17 +152,28 @@ fn ingest(store: &Path, corpus: &Path, n: usize) -> Ingest {
     Ingest { seconds, tenths, peak_mib: peak }
 }
 
-/// Milliseconds to the first 100 rows of each bundled query, median of 5.
+/// Bundled queries also measured with parameters: (name, parameter, value).
+const WITH_PARAMS: &[(&str, &str, &str)] =
+    &[("timeline", "from", "2010-01-01"), ("events-by-code", "code", "04"), ("events-by-code", "code", "112")];
+
+/// Milliseconds to the first 100 rows of each bundled query (and of those of
+/// [`WITH_PARAMS`]), median of 5.
 fn queries(store: &Path) -> Vec<(String, f64, usize)> {
     let store = Store::open_read_only(store).expect("the store opens");
-    query::bundled()
-        .into_iter()
-        .map(|q| {
+    let bundled = query::bundled();
+    let plain = bundled.iter().map(|q| (q.name.to_owned(), q.name, q.text, Vec::new()));
+    let with_params = WITH_PARAMS.iter().filter_map(|(name, k, v)| {
+        let q = bundled.iter().find(|q| q.name == *name)?;
+        Some((format!("{name} {k}={v}"), q.name, q.text, vec![((*k).to_owned(), (*v).to_owned())]))
+    });
+    plain
+        .chain(with_params)
+        .map(|(label, name, text, params)| {
             let mut rows = 0;
             let times = (0..5)
                 .map(|_| {
                     let t = Instant::now();
-                    let results = query::run(&store, q.name, q.text, &[], &RunOptions::default()).expect("query");
+                    let results = query::run(&store, name, text, &params, &RunOptions::default()).expect("query");
                     rows = match results {
                         QueryResults::Solutions(s) => s.take(100).inspect(|r| assert!(r.is_ok(), "{r:?}")).count(),
                         QueryResults::Boolean(_) => 1,
@@ -171,7 +182,7 @@ fn queries(store: &Path) -> Vec<(String, f64, usize)> {
                     t.elapsed().as_secs_f64() * 1000.0
                 })
                 .collect();
-            (q.name.to_owned(), median(times), rows)
+            (label, median(times), rows)
         })
         .collect()
 }

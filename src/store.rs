@@ -35,6 +35,8 @@ pub struct Store {
 
 /// Deferred bulk loads are summarised once this many articles wait.
 const DEFERRED_ARTICLES: usize = 4096;
+/// Events and quotations listed per transaction when deferred bulk loads are summarised.
+const EVENT_CHUNK: usize = 1024;
 
 /// One article's graph, ready to store: its IRI, its quads (all in that graph)
 /// and what it adds to the summary.
@@ -271,6 +273,19 @@ impl Store {
         let adds = std::mem::take(&mut *self.deferred.lock().unwrap_or_else(PoisonError::into_inner));
         if adds.graphs() == 0 {
             return Ok(());
+        }
+        // the event listing first, in transactions of a bounded size, each flushed
+        // (its entries are many and mostly new: left in RocksDB's write buffers they
+        // doubled the peak memory of an ingest); a crash before the pending record
+        // is cleared below computes them again (see `repair`)
+        for chunk in adds.events().chunks(EVENT_CHUNK) {
+            let mut tx = self.inner.start_transaction().map_err(&fail)?;
+            summary::events::add(&mut tx, chunk).map_err(&fail)?;
+            tx.commit().map_err(&fail)?;
+            #[cfg(feature = "rocksdb")]
+            if self.location != "memory" {
+                self.inner.flush().map_err(&fail)?;
+            }
         }
         let mut tx = self.inner.start_transaction().map_err(&fail)?;
         summary::apply_additions(&mut tx, &adds).map_err(&fail)?;

@@ -153,6 +153,54 @@ pub mod ng {
         NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#summaryVersion");
     /// How many quads of the article graphs use a predicate (summary graph).
     pub const USE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#useCount");
+    /// The event or quotation a listing entry lists (summary graph).
+    pub const ENTRY_OF: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entryOf");
+    /// The kind of event a listing entry lists: the local name of its class (summary graph).
+    pub const EVENT_KIND: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventKind");
+    /// The CAMEO code of a listing entry (summary graph).
+    pub const EVENT_CODE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#eventCode");
+    /// The earliest date any article gives the event of a listing entry (summary graph).
+    pub const FIRST_DATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#firstDate");
+    /// How an article wrote the date of an event it could not resolve (summary graph).
+    pub const WRITTEN_DATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#writtenDate");
+    /// The names of an event's participants (or a quotation's speakers), comma-separated (summary graph).
+    pub const PARTICIPANT_NAMES: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#participantNames");
+    /// The names of an event's actors, comma-separated (summary graph).
+    pub const ACTOR_NAMES: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#actorNames");
+    /// The name of the place of the event of a listing entry (summary graph).
+    pub const PLACE_NAME: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#placeName");
+    /// Whether some article reports the event of a listing entry as planned (summary graph).
+    pub const IS_PLANNED: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#isPlanned");
+    /// The identifiers of the articles that report the event of a listing entry, comma-separated (summary graph).
+    pub const SOURCES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#sources");
+    /// A sentence that reports the event of a listing entry (summary graph).
+    pub const SENTENCE_TEXT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#sentenceText");
+    /// The day node a listing entry of the timeline is filed under (summary graph).
+    pub const ON_DAY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#onDay");
+    /// The date of a day node of the timeline, or ~ for undated events (summary graph).
+    pub const TIMELINE_DAY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#timelineDay");
+    /// How many listing entries a day node files (summary graph).
+    pub const ENTRY_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#entryCount");
+    /// The code-and-day node a listing entry is filed under (summary graph).
+    pub const IN_CODE_DAY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#inCodeDay");
+    /// The CAMEO code of a code-and-day node (summary graph).
+    pub const BUCKET_CODE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#bucketCode");
+    /// The date of a code-and-day node, empty for undated events (summary graph).
+    pub const BUCKET_DAY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#bucketDay");
     /// A place an entity lies in according to some article (summary graph).
     pub const WITHIN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/newsgraph/ontology#within");
 }
@@ -285,6 +333,23 @@ pub const ALL: &[NamedNodeRef<'static>] = &[
     ng::SUMMARY_VERSION,
     ng::USE_COUNT,
     ng::WITHIN,
+    ng::ENTRY_OF,
+    ng::EVENT_KIND,
+    ng::EVENT_CODE,
+    ng::FIRST_DATE,
+    ng::WRITTEN_DATE,
+    ng::PARTICIPANT_NAMES,
+    ng::ACTOR_NAMES,
+    ng::PLACE_NAME,
+    ng::IS_PLANNED,
+    ng::SOURCES,
+    ng::SENTENCE_TEXT,
+    ng::ON_DAY,
+    ng::TIMELINE_DAY,
+    ng::IN_CODE_DAY,
+    ng::ENTRY_COUNT,
+    ng::BUCKET_CODE,
+    ng::BUCKET_DAY,
 ];
 
 /// The ontology, as shipped.

@@ -18,7 +18,9 @@
 //! - for the store (the summary graph's IRI): `ng:quadCount` (quads of the
 //!   article graphs) and `ng:summaryVersion`;
 //! - the integrity violations found in each article graph when it was stored
-//!   ([`checks`]): `ng:check`, `ng:inGraph`, `ng:node`, `ng:detail`.
+//!   ([`checks`]): `ng:check`, `ng:inGraph`, `ng:node`, `ng:detail`;
+//! - per event or quotation (and kind and CAMEO code): a listing entry filed
+//!   under its day, which `timeline` and `events-by-code` read ([`events`]).
 //!
 //! Every value is a function of the article graphs alone, whatever order they
 //! were stored, replaced or deleted in: rebuilding the summary from scratch
@@ -37,6 +39,7 @@
 //! then ([`repair`]).
 
 pub mod checks;
+pub mod events;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -53,7 +56,7 @@ use crate::rdf::vocab::{ng, rdf, schema};
 
 /// The layout of the summary; a store whose summary has another version is
 /// summarised again when it is opened for writing.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// The classes of entities.
 pub const ENTITY_CLASSES: [NamedNodeRef<'static>; 5] =
@@ -74,6 +77,9 @@ pub struct Contribution {
     pub predicates: BTreeMap<NamedNode, i64>,
     /// Integrity violations.
     pub violations: Vec<checks::Violation>,
+    /// The events and quotations it describes (nodes with a CAMEO code), with
+    /// the listing entries it gives them ([`events`]).
+    pub events: BTreeMap<NamedNode, events::Entries>,
 }
 
 /// What one graph says of one entity.
@@ -166,6 +172,7 @@ impl Contribution {
             }
         }
         c.violations = checks::run(graph, quads);
+        c.events = events::of_graph(graph, quads);
         c
     }
 }
@@ -535,7 +542,8 @@ pub fn apply(
         changes.insert.extend(violation_quads(g, &c.violations));
     }
     changes.write(tx);
-    Ok(())
+    let nodes: BTreeSet<&NamedNode> = olds.iter().chain(news).flat_map(|(_, c)| c.events.keys()).collect();
+    events::refresh(tx, nodes)
 }
 
 /// What new graphs add to the summary, merged as they come: counts summed,
@@ -548,6 +556,7 @@ pub struct Additions {
     predicates: BTreeMap<NamedNode, i64>,
     quads: i64,
     violations: Vec<Quad>,
+    events: BTreeMap<NamedNode, events::Entries>,
     graphs: usize,
 }
 
@@ -579,7 +588,15 @@ impl Additions {
         }
         self.quads += c.quads;
         self.violations.extend(violation_quads(graph, &c.violations));
+        for (node, entries) in &c.events {
+            events::merge_entries(self.events.entry(node.clone()).or_default(), entries);
+        }
         self.graphs += 1;
+    }
+
+    /// The events and quotations the graphs describe, with the entries they give them.
+    pub fn events(&self) -> Vec<(&NamedNode, &events::Entries)> {
+        self.events.iter().collect()
     }
 
     /// How many graphs were added.
