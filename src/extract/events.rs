@@ -337,7 +337,10 @@ fn list(view: &mut View<'_>, mut i: usize, end: usize) -> (Vec<Item>, usize) {
             i += 1;
             continue;
         }
-        if lexicon::is_kin_term(&w) || title_word(&w) || matches!(w.as_str(), "counterpart" | "counterparts") {
+        if lexicon::is_kin_term(&w)
+            || lexicon::title_or_plural(&w).is_some()
+            || matches!(w.as_str(), "counterpart" | "counterparts")
+        {
             i += 1;
             continue;
         }
@@ -363,10 +366,6 @@ fn is_group_word(w: &str) -> bool {
         || matches!(w, "men" | "women")
         || (w.ends_with('s')
             && lexicon::title(w.trim_end_matches('s')).is_some_and(|(k, _)| k == lexicon::TitleKind::Role))
-}
-
-fn title_word(w: &str) -> bool {
-    lexicon::title(w).is_some() || w.strip_suffix('s').is_some_and(|s| lexicon::title(s).is_some())
 }
 
 /// If token `i` starts the title phrase of a name mention before `end`, where that name starts.

@@ -68,6 +68,11 @@ pub fn title(lower: &str) -> Option<(TitleKind, Option<Gender>)> {
     TITLES.binary_search_by(|(w, _, _)| w.cmp(&word)).ok().map(|i| (TITLES[i].1, TITLES[i].2))
 }
 
+/// [`title`] of a lower-case word or of its singular ("envoy", "officials").
+pub fn title_or_plural(lower: &str) -> Option<(TitleKind, Option<Gender>)> {
+    title(lower).or_else(|| lower.strip_suffix('s').and_then(title))
+}
+
 /// The gender of a personal pronoun ("he" → male), if `lower` is one.
 pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     if has(PRONOUNS_MALE, lower) {

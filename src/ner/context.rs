@@ -86,11 +86,6 @@ struct Lexical {
     frequent: bool,
 }
 
-/// The title kind and gender of a lower-case word, singular or plural ("envoy", "officials").
-fn title(lower: &str) -> Option<(TitleKind, Option<Gender>)> {
-    lexicon::title(lower).or_else(|| lower.strip_suffix('s').and_then(lexicon::title))
-}
-
 impl Lexical {
     fn of(lower: &str, gaz: &Gazetteer) -> Self {
         Self {
@@ -148,7 +143,7 @@ impl<'a> Context<'a> {
                 lowercase_seen.insert(lower[i].clone());
             }
         }
-        let titles = lower.iter().map(|l| title(l)).collect();
+        let titles = lower.iter().map(|l| lexicon::title_or_plural(l)).collect();
         Self {
             text,
             seg,
